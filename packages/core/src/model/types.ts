@@ -1,0 +1,186 @@
+/**
+ * The in-memory plan model shared by every part of the engine. Loading
+ * (files/), checks (checks/), analysis (analysis/) and rendering (render/)
+ * all speak these types; nothing here touches the file system or Nx.
+ */
+import type { AchievementStatus, Diagnostic, ParallelJson } from '@nx-plan/schema';
+
+/** Hours as a closed range; a single number n is { min: n, max: n }. */
+export interface HoursRange {
+  min: number;
+  max: number;
+}
+
+/** Where something came from, for located diagnostics. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  /** JSON pointer when the source is parallel.json. */
+  pointer?: string;
+}
+
+/** One achievement as the PLAN markdown describes it (index line + detail section merged). */
+export interface PlanAchievementText {
+  /** `1.1`, `0.3`, `2.10`. */
+  id: string;
+  title: string;
+  /** Estimate from `(4-6h)`, `⏱️ 4-6 hours`, `**Effort**: 2-3 hours`… */
+  estimate?: HoursRange;
+  /** Text of the **Goal** / **Purpose** field. */
+  goal?: string;
+  /** Items of **Deliverables** (one string per list item, markdown kept). */
+  deliverables: string[];
+  /** **Success Criteria** items. */
+  successCriteria: string[];
+  /** **Implementation Approach** / **Approach** / **What** text (markdown kept). */
+  approach?: string;
+  /** **Testing Requirements** / tests items. */
+  tests: string[];
+  /** Ids named by a **Dependencies** line or prose such as "depends on 1.2" / "from Achievement 3.1". */
+  referencedIds: string[];
+  /** Ids named by an explicit **Dependencies**: line (subset of referencedIds), undefined when there is no such line. */
+  declaredDependencies?: string[];
+  /** Full markdown of the achievement's detail section ('' when only an index line exists). */
+  body: string;
+  /** Where the achievement is first named in the PLAN. */
+  location: SourceLocation;
+}
+
+export interface PlanDocument {
+  file: string;
+  /** First `# ` heading, if any. */
+  title?: string;
+  /** Achievements in document order, deduplicated by id (first index line wins for title). */
+  achievements: PlanAchievementText[];
+}
+
+/** One node of the dependency graph, whichever source it came from. */
+export interface AchievementNode {
+  id: string;
+  title: string;
+  dependencies: string[];
+  estimate?: HoursRange;
+  /** First number of the id. */
+  priority: number;
+  /** Second number of the id. */
+  index: number;
+  location: SourceLocation;
+}
+
+/** What the plan folder's files say about one achievement (key: `<NM>`). */
+export interface AchievementFiles {
+  subplan?: string;
+  /** EXECUTION_TASK files ordered by attempt number. */
+  executions: { attempt: number; file: string }[];
+  approved?: string;
+  fix?: string;
+  skipped?: string;
+  /** The run executor's in_progress marker, if present. */
+  marker?: { file: string; pid?: number; startedAt?: string; stale: boolean };
+}
+
+export interface PlanFiles {
+  /** Keyed by `<NM>` (id without its dot). */
+  byNm: Map<string, AchievementFiles>;
+  /** Relative paths of files that look like lifecycle files but do not parse. */
+  unrecognised: string[];
+}
+
+export type DependencySource = 'parallel.json' | 'inferred';
+
+export interface LoadedPlan {
+  /** Plan name (from `PLAN_<NAME>.md`, else the folder name). */
+  name: string;
+  /** Plan folder (as given, typically absolute). */
+  dir: string;
+  planFile?: string;
+  parallelFile?: string;
+  plan?: PlanDocument;
+  parallel?: ParallelJson;
+  /** Achievements of the dependency graph, in source order. */
+  achievements: AchievementNode[];
+  dependencySource: DependencySource;
+  files: PlanFiles;
+  /** Problems found while loading: I/O, JSON syntax, schema, PLAN ↔ parallel.json. */
+  diagnostics: Diagnostic[];
+}
+
+export type DerivedStatus = AchievementStatus;
+
+export interface AnalyzedAchievement {
+  id: string;
+  title: string;
+  status: DerivedStatus;
+  /** 0 = no dependencies; otherwise 1 + max level of dependencies. -1 when on or behind a cycle. */
+  level: number;
+  /** Every dependency is complete or skipped (and the achievement itself is not). */
+  ready: boolean;
+  dependencies: string[];
+  estimate?: HoursRange;
+  attempts: number;
+}
+
+export interface ParallelOpportunity {
+  level: number;
+  ids: string[];
+}
+
+export interface TimeSavings {
+  sequential: HoursRange;
+  parallel: HoursRange;
+  saved: HoursRange;
+  /** Percent saved, min and max, rounded to one decimal. */
+  percent: HoursRange;
+  /** Achievements without an estimate (counted as 0 hours). */
+  unestimated: string[];
+}
+
+export type RecommendedActionKind =
+  | 'fix-errors'
+  | 'create-subplans'
+  | 'create-executions'
+  | 'execute'
+  | 'retry-failed'
+  | 'review'
+  | 'wait'
+  | 'done';
+
+export interface RecommendedAction {
+  kind: RecommendedActionKind;
+  /** Sentence for humans. */
+  message: string;
+  /** The exact command to run, if any. */
+  command?: string;
+  ids: string[];
+}
+
+export interface PlanAnalysis {
+  name: string;
+  dir: string;
+  dependencySource: DependencySource;
+  achievements: AnalyzedAchievement[];
+  /** Ready, not started (no SUBPLAN yet or any pre-execution status), by level, priority, id. */
+  nextAvailable: string[];
+  parallelOpportunities: ParallelOpportunity[];
+  /** Waves: ids per level (levels 0..n), cycle members excluded. */
+  waves: string[][];
+  criticalPath: { ids: string[]; hours: HoursRange };
+  timeSavings: TimeSavings;
+  recommendedAction: RecommendedAction;
+  /** Every diagnostic: loading + graph checks + status oddities, sorted by file, line, column. */
+  diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Published schema exactly (no range strings, no unknown fields). */
+  strict?: boolean;
+  /** Liveness check for in_progress markers; default: process.kill(pid, 0). */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+export interface AnalyzeOptions {
+  strict?: boolean;
+  /** Project name used in recommended commands; default `plan-<name lower case>`. */
+  projectName?: string;
+}
