@@ -98,6 +98,8 @@ export interface LoadedPlan {
   parallelFile?: string;
   plan?: PlanDocument;
   parallel?: ParallelJson;
+  /** Raw text of parallelFile when it was read (lets checks locate JSON pointers finer than a node). */
+  parallelText?: string;
   /** Achievements of the dependency graph, in source order. */
   achievements: AchievementNode[];
   dependencySource: DependencySource;
@@ -183,4 +185,6 @@ export interface AnalyzeOptions {
   strict?: boolean;
   /** Project name used in recommended commands; default `plan-<name lower case>`. */
   projectName?: string;
+  /** Diagnostics already computed by validatePlan(plan); when given, analyzePlan does not validate again. */
+  diagnostics?: Diagnostic[];
 }
