@@ -7,6 +7,7 @@ export * from './files/scan-plan-files';
 export * from './files/load-plan-folder';
 export * from './files/find-plan-folders';
 export * from './status/derive-status';
+export * from './status/is-process-alive';
 export * from './checks/check-graph';
 export * from './checks/check-consistency';
 export * from './checks/validate-plan';

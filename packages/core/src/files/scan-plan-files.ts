@@ -1,4 +1,152 @@
-// STUB (owner: core-loader helper)
-import type { PlanFiles } from '../model/types';
+/**
+ * Classification of a plan folder's files into the life-cycle files of each
+ * achievement (SPEC §1, §4). Pure: it sees relative paths only, plus an
+ * optional reader for the in_progress markers' JSON.
+ */
+import type { AchievementFiles, PlanFiles } from '../model/types';
+import { isProcessAlive as defaultIsProcessAlive } from '../status/is-process-alive';
+import { EXECUTION_DIR, FEEDBACKS_DIR, IN_PROGRESS_DIR, SUBPLANS_DIR } from './plan-file-names';
+
+export interface ScanPlanFilesOptions {
+  /** Returns a marker's JSON text, or undefined when it cannot be read. Without it markers are taken as live. */
+  readMarker?: (relativePath: string) => string | undefined;
+  /** Liveness of the pid written in a marker; default `process.kill(pid, 0)`. */
+  isProcessAlive?: (pid: number) => boolean;
+}
+
+/** Base names that claim to be life-cycle files. */
+const LIFECYCLE_PREFIXES = ['SUBPLAN_', 'EXECUTION_TASK_', 'APPROVED_', 'FIX_', 'SKIPPED_', 'IN_PROGRESS_'];
+const NM = /^\d+$/;
+const ATTEMPT = /^\d{2,}$/;
+
+type Classified =
+  | { kind: 'subplan' | 'approved' | 'fix' | 'skipped' | 'marker'; nm: string }
+  | { kind: 'execution'; nm: string; attempt: number };
+
+/** `<prefix><NM><suffix>` → NM, or undefined. */
+function nmBetween(base: string, prefix: string, suffix: string): string | undefined {
+  if (!base.startsWith(prefix) || !base.endsWith(suffix) || base.length <= prefix.length + suffix.length) return undefined;
+  const nm = base.slice(prefix.length, base.length - suffix.length);
+  return NM.test(nm) ? nm : undefined;
+}
+
+function classify(name: string, dir: string, base: string): Classified | undefined {
+  if (dir === SUBPLANS_DIR) {
+    const nm = nmBetween(base, `SUBPLAN_${name}_`, '.md');
+    return nm === undefined ? undefined : { kind: 'subplan', nm };
+  }
+  if (dir === EXECUTION_DIR) {
+    const prefix = `EXECUTION_TASK_${name}_`;
+    if (base.startsWith(prefix) && base.endsWith('.md')) {
+      const parts = base.slice(prefix.length, base.length - 3).split('_');
+      if (parts.length === 2 && NM.test(parts[0]) && ATTEMPT.test(parts[1])) {
+        const attempt = Number(parts[1]);
+        if (Number.isSafeInteger(attempt) && attempt >= 1) return { kind: 'execution', nm: parts[0], attempt };
+      }
+      return undefined;
+    }
+    const nm = nmBetween(base, 'SKIPPED_', '.md');
+    return nm === undefined ? undefined : { kind: 'skipped', nm };
+  }
+  if (dir === FEEDBACKS_DIR) {
+    const approved = nmBetween(base, 'APPROVED_', '.md');
+    if (approved !== undefined) return { kind: 'approved', nm: approved };
+    const fix = nmBetween(base, 'FIX_', '.md');
+    return fix === undefined ? undefined : { kind: 'fix', nm: fix };
+  }
+  if (dir === IN_PROGRESS_DIR) {
+    const nm = nmBetween(base, 'IN_PROGRESS_', '.json');
+    return nm === undefined ? undefined : { kind: 'marker', nm };
+  }
+  return undefined;
+}
+
+function readMarkerFile(
+  file: string,
+  options: ScanPlanFilesOptions,
+  isAlive: (pid: number) => boolean,
+): NonNullable<AchievementFiles['marker']> {
+  if (!options.readMarker) return { file, stale: false };
+  let text: string | undefined;
+  try {
+    text = options.readMarker(file);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined) return { file, stale: true };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { file, stale: true };
+  }
+  const record = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const pid = typeof record['pid'] === 'number' && Number.isSafeInteger(record['pid']) && record['pid'] > 0 ? record['pid'] : undefined;
+  const startedAt = typeof record['startedAt'] === 'string' ? record['startedAt'] : undefined;
+  let alive = false;
+  if (pid !== undefined) {
+    try {
+      alive = isAlive(pid);
+    } catch {
+      alive = false;
+    }
+  }
+  return { file, pid, startedAt, stale: !alive };
+}
+
 /** Pure: classify the plan folder's relative file paths. `readMarker` returns a marker's JSON text or undefined. */
-export function scanPlanFiles(name: string, relativePaths: readonly string[], options?: { readMarker?: (relativePath: string) => string | undefined; isProcessAlive?: (pid: number) => boolean }): PlanFiles { throw new Error('not implemented'); }
+export function scanPlanFiles(name: string, relativePaths: readonly string[], options: ScanPlanFilesOptions = {}): PlanFiles {
+  const byNm = new Map<string, AchievementFiles>();
+  const unrecognised: string[] = [];
+  const isAlive = options.isProcessAlive ?? defaultIsProcessAlive;
+  const entry = (nm: string): AchievementFiles => {
+    let files = byNm.get(nm);
+    if (!files) {
+      files = { executions: [] };
+      byNm.set(nm, files);
+    }
+    return files;
+  };
+
+  for (const raw of relativePaths) {
+    const path = raw.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    const slash = path.lastIndexOf('/');
+    const dir = slash < 0 ? '' : path.slice(0, slash);
+    const base = path.slice(slash + 1);
+    if (!LIFECYCLE_PREFIXES.some((prefix) => base.startsWith(prefix))) continue;
+    const found = classify(name, dir, base);
+    if (!found) {
+      unrecognised.push(path);
+      continue;
+    }
+    const files = entry(found.nm);
+    switch (found.kind) {
+      case 'subplan':
+        files.subplan = path;
+        break;
+      case 'execution':
+        files.executions.push({ attempt: found.attempt, file: path });
+        break;
+      case 'approved':
+        files.approved = path;
+        break;
+      case 'fix':
+        files.fix = path;
+        break;
+      case 'skipped':
+        files.skipped = path;
+        break;
+      case 'marker':
+        files.marker = readMarkerFile(path, options, isAlive);
+        break;
+    }
+  }
+
+  for (const files of byNm.values()) {
+    if (files.executions.length > 1) {
+      files.executions.sort((a, b) => a.attempt - b.attempt || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    }
+  }
+  unrecognised.sort();
+  return { byNm, unrecognised };
+}

@@ -1,0 +1,123 @@
+import { scanPlanFiles } from './scan-plan-files';
+
+const NAME = 'LLM-DASHBOARD-CLI';
+
+describe('scanPlanFiles', () => {
+  it('classifies the life-cycle files of the real corpus names', () => {
+    const files = scanPlanFiles(NAME, [
+      'PLAN_LLM-DASHBOARD-CLI.md',
+      'subplans/SUBPLAN_LLM-DASHBOARD-CLI_01.md',
+      'execution/EXECUTION_TASK_LLM-DASHBOARD-CLI_01_01.md',
+      'execution/feedbacks/APPROVED_01.md',
+      'subplans/SUBPLAN_LLM-DASHBOARD-CLI_11.md',
+      'execution/EXECUTION_TASK_LLM-DASHBOARD-CLI_11_01.md',
+      'execution/feedbacks/FIX_11.md',
+      'execution/SKIPPED_32.md',
+      'execution/INDEX.md',
+      'execution/COMMON_ISSUES_ANALYSIS.md',
+    ]);
+    expect([...files.byNm.keys()]).toEqual(['01', '11', '32']);
+    expect(files.byNm.get('01')).toEqual({
+      subplan: 'subplans/SUBPLAN_LLM-DASHBOARD-CLI_01.md',
+      executions: [{ attempt: 1, file: 'execution/EXECUTION_TASK_LLM-DASHBOARD-CLI_01_01.md' }],
+      approved: 'execution/feedbacks/APPROVED_01.md',
+    });
+    expect(files.byNm.get('11')?.fix).toBe('execution/feedbacks/FIX_11.md');
+    expect(files.byNm.get('32')).toEqual({ executions: [], skipped: 'execution/SKIPPED_32.md' });
+    expect(files.unrecognised).toEqual([]);
+  });
+
+  it('orders attempts numerically, including attempts past 99', () => {
+    const files = scanPlanFiles('P', [
+      'execution/EXECUTION_TASK_P_21_100.md',
+      'execution/EXECUTION_TASK_P_21_02.md',
+      'execution/EXECUTION_TASK_P_21_01.md',
+    ]);
+    expect(files.byNm.get('21')?.executions.map((e) => e.attempt)).toEqual([1, 2, 100]);
+  });
+
+  it('reports look-alike files that do not parse as unrecognised', () => {
+    const files = scanPlanFiles('P', [
+      'subplans/SUBPLAN_OTHER_11.md',
+      'subplans/SUBPLAN_P_1.1.md',
+      'execution/EXECUTION_TASK_P_11.md',
+      'execution/EXECUTION_TASK_P_11_1.md',
+      'execution/EXECUTION_TASK_P_11_00.md',
+      'execution/feedbacks/APPROVED_11_old.md',
+      'execution/feedbacks/FIX_.md',
+      'feedbacks/APPROVED_11.md',
+      'SUBPLAN_P_11.md',
+      'execution/.in-progress/IN_PROGRESS_11.json.tmp',
+      'notes/README.md',
+    ]);
+    expect(files.byNm.size).toBe(0);
+    expect(files.unrecognised).toEqual([
+      'SUBPLAN_P_11.md',
+      'execution/.in-progress/IN_PROGRESS_11.json.tmp',
+      'execution/EXECUTION_TASK_P_11.md',
+      'execution/EXECUTION_TASK_P_11_00.md',
+      'execution/EXECUTION_TASK_P_11_1.md',
+      'execution/feedbacks/APPROVED_11_old.md',
+      'execution/feedbacks/FIX_.md',
+      'feedbacks/APPROVED_11.md',
+      'subplans/SUBPLAN_OTHER_11.md',
+      'subplans/SUBPLAN_P_1.1.md',
+    ]);
+  });
+
+  it('does not confuse a plan name that is a prefix of another', () => {
+    const files = scanPlanFiles('A', ['subplans/SUBPLAN_A_B_11.md', 'subplans/SUBPLAN_A_11.md']);
+    expect(files.byNm.get('11')?.subplan).toBe('subplans/SUBPLAN_A_11.md');
+    expect(files.unrecognised).toEqual(['subplans/SUBPLAN_A_B_11.md']);
+  });
+
+  it('keys files by NM, so 1.11 and 11.1 files share one entry', () => {
+    const files = scanPlanFiles('P', ['subplans/SUBPLAN_P_111.md']);
+    expect([...files.byNm.keys()]).toEqual(['111']);
+  });
+
+  it('reads in_progress markers and asks whether their pid is alive', () => {
+    const markers: Record<string, string> = {
+      'execution/.in-progress/IN_PROGRESS_11.json': JSON.stringify({ pid: 4242, startedAt: '2025-11-14T10:00:00Z', achievement: '1.1' }),
+      'execution/.in-progress/IN_PROGRESS_12.json': JSON.stringify({ pid: 999, startedAt: '2025-11-14T10:00:00Z', achievement: '1.2' }),
+      'execution/.in-progress/IN_PROGRESS_13.json': '{ not json',
+      'execution/.in-progress/IN_PROGRESS_21.json': JSON.stringify({ achievement: '2.1' }),
+    };
+    const asked: number[] = [];
+    const files = scanPlanFiles('P', Object.keys(markers), {
+      readMarker: (p) => markers[p],
+      isProcessAlive: (pid) => {
+        asked.push(pid);
+        return pid === 4242;
+      },
+    });
+    expect(files.byNm.get('11')?.marker).toEqual({
+      file: 'execution/.in-progress/IN_PROGRESS_11.json',
+      pid: 4242,
+      startedAt: '2025-11-14T10:00:00Z',
+      stale: false,
+    });
+    expect(files.byNm.get('12')?.marker?.stale).toBe(true);
+    expect(files.byNm.get('13')?.marker).toEqual({ file: 'execution/.in-progress/IN_PROGRESS_13.json', stale: true });
+    expect(files.byNm.get('21')?.marker?.stale).toBe(true);
+    expect(asked.sort()).toEqual([4242, 999].sort());
+  });
+
+  it('treats a marker it cannot read as stale, and a reader that throws as unreadable', () => {
+    const files = scanPlanFiles('P', ['execution/.in-progress/IN_PROGRESS_11.json'], {
+      readMarker: () => {
+        throw new Error('EACCES');
+      },
+    });
+    expect(files.byNm.get('11')?.marker?.stale).toBe(true);
+  });
+
+  it('accepts Windows separators and a leading ./', () => {
+    const files = scanPlanFiles('P', ['.\\subplans\\SUBPLAN_P_11.md', './execution/feedbacks/APPROVED_11.md']);
+    expect(files.byNm.get('11')).toEqual({
+      subplan: 'subplans/SUBPLAN_P_11.md',
+      approved: 'execution/feedbacks/APPROVED_11.md',
+      executions: [],
+    });
+  });
+});
