@@ -1,3 +1,271 @@
-// STUB (owner: core-graph helper)
-import type { AnalyzeOptions, LoadedPlan, PlanAnalysis } from '../model/types';
-export function analyzePlan(plan: LoadedPlan, options?: AnalyzeOptions): PlanAnalysis { throw new Error('not implemented'); }
+/**
+ * The plan's state and what to do next: derived status per achievement,
+ * levels and waves, ready/blocked, next available work, parallel
+ * opportunities, the critical path and time savings as hour ranges, and one
+ * recommended action with its exact command. O(V + E) apart from sorting
+ * ids for display.
+ */
+import type { Diagnostic } from '@nx-plan/schema';
+import { defaultProjectName, nmOf } from '../model/ids';
+import type {
+  AchievementNode,
+  AnalyzedAchievement,
+  AnalyzeOptions,
+  DerivedStatus,
+  HoursRange,
+  LoadedPlan,
+  ParallelOpportunity,
+  PlanAnalysis,
+  RecommendedAction,
+  TimeSavings,
+} from '../model/types';
+import { deriveStatus } from '../status/derive-status';
+import { buildDependencyGraph } from '../graph/dependency-graph';
+import { computeLevelsAndOrder } from '../graph/compute-levels';
+import { hasErrors, validatePlan } from '../checks/validate-plan';
+
+const PRE_EXECUTION: ReadonlySet<DerivedStatus> = new Set(['not_started', 'subplan_created', 'execution_created']);
+
+function isDone(status: DerivedStatus): boolean {
+  return status === 'complete' || status === 'skipped';
+}
+
+/** Orders nodes by priority, index, then id (numeric parts first, so 1.10 follows 1.9). */
+function compareNodes(a: AchievementNode, b: AchievementNode): number {
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  if (a.index !== b.index) return a.index - b.index;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
+}
+
+function ordered(a: number, b: number): HoursRange {
+  return a <= b ? { min: a, max: b } : { min: b, max: a };
+}
+
+/** Quotes a command-line argument only when it needs it. */
+function shellArg(value: string): string {
+  return /^[\w.,:=@/+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `1.1, 1.2, 1.3` or `1.1, …, 1.10 and 5 more` for long lists. */
+function listIds(list: readonly string[], max = 10): string {
+  return list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): PlanAnalysis {
+  const graph = buildDependencyGraph(plan.achievements);
+  const diagnostics: Diagnostic[] = options.diagnostics ?? validatePlan(plan, { graph });
+  const { levels, order } = computeLevelsAndOrder(graph);
+  const { ids, depStart, deps } = graph;
+  const n = ids.length;
+  const nodes: AchievementNode[] = new Array(n);
+  for (let i = 0; i < n; i++) nodes[i] = plan.achievements[graph.source ? graph.source[i] : i];
+
+  // Status from files, then ready = not done and every dependency done.
+  const statuses: DerivedStatus[] = new Array(n);
+  const done = new Uint8Array(n);
+  const byNm = plan.files.byNm;
+  for (let i = 0; i < n; i++) {
+    const status = deriveStatus(byNm.size === 0 ? undefined : byNm.get(nmOf(ids[i])));
+    statuses[i] = status;
+    if (isDone(status)) done[i] = 1;
+  }
+  const ready = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (done[i]) continue;
+    let ok = 1;
+    for (let e = depStart[i]; e < depStart[i + 1]; e++) {
+      if (!done[deps[e]]) {
+        ok = 0;
+        break;
+      }
+    }
+    ready[i] = ok;
+  }
+
+  const achievements: AnalyzedAchievement[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    const depIds: string[] = new Array(depStart[i + 1] - depStart[i]);
+    for (let e = depStart[i], k = 0; e < depStart[i + 1]; e++, k++) depIds[k] = ids[deps[e]];
+    const files = byNm.size === 0 ? undefined : byNm.get(nmOf(ids[i]));
+    const analyzed: AnalyzedAchievement = {
+      id: node.id,
+      title: node.title,
+      status: statuses[i],
+      level: levels[i],
+      ready: ready[i] === 1,
+      dependencies: depIds,
+      attempts: files ? files.executions.length : 0,
+    };
+    if (node.estimate) analyzed.estimate = { min: node.estimate.min, max: node.estimate.max };
+    achievements[i] = analyzed;
+  }
+
+  const byLevelThenId = (a: number, b: number): number => levels[a] - levels[b] || compareNodes(nodes[a], nodes[b]);
+
+  // Waves: ids per level, cycle members (level -1) left out.
+  let maxLevel = -1;
+  for (let i = 0; i < n; i++) if (levels[i] > maxLevel) maxLevel = levels[i];
+  const waveIndex: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
+  for (let i = 0; i < n; i++) if (levels[i] >= 0) waveIndex[levels[i]].push(i);
+  const waves = waveIndex.map((wave) => (wave.length > 1 ? wave.sort(byLevelThenId) : wave).map((i) => ids[i]));
+
+  // Ready work.
+  const readyIndex: number[] = [];
+  for (let i = 0; i < n; i++) if (ready[i]) readyIndex.push(i);
+  readyIndex.sort(byLevelThenId);
+  const nextAvailable = readyIndex.filter((i) => PRE_EXECUTION.has(statuses[i])).map((i) => ids[i]);
+  const parallelOpportunities: ParallelOpportunity[] = [];
+  for (let k = 0; k < readyIndex.length; ) {
+    const level = levels[readyIndex[k]];
+    let end = k;
+    while (end < readyIndex.length && levels[readyIndex[end]] === level) end++;
+    if (end - k >= 2) parallelOpportunities.push({ level, ids: readyIndex.slice(k, end).map((i) => ids[i]) });
+    k = end;
+  }
+
+  // Critical path: longest path by maximum hours over the acyclic part, in topological order.
+  const bestMax = new Float64Array(n);
+  const bestMin = new Float64Array(n);
+  const pred = new Int32Array(n).fill(-1);
+  const better = (a: number, b: number): boolean =>
+    bestMax[a] !== bestMax[b] ? bestMax[a] > bestMax[b] : bestMin[a] !== bestMin[b] ? bestMin[a] > bestMin[b] : compareNodes(nodes[a], nodes[b]) < 0;
+  let end = -1;
+  for (let k = 0; k < order.length; k++) {
+    const u = order[k];
+    let p = -1;
+    for (let e = depStart[u]; e < depStart[u + 1]; e++) {
+      const d = deps[e];
+      if (p === -1 || better(d, p)) p = d;
+    }
+    const estimate = nodes[u].estimate;
+    bestMax[u] = (estimate ? estimate.max : 0) + (p === -1 ? 0 : bestMax[p]);
+    bestMin[u] = (estimate ? estimate.min : 0) + (p === -1 ? 0 : bestMin[p]);
+    pred[u] = p;
+    if (end === -1 || better(u, end)) end = u;
+  }
+  const pathIndex: number[] = [];
+  for (let v = end; v !== -1; v = pred[v]) pathIndex.push(v);
+  pathIndex.reverse();
+  const criticalPath = {
+    ids: pathIndex.map((i) => ids[i]),
+    hours: end === -1 ? { min: 0, max: 0 } : { min: bestMin[end], max: bestMax[end] },
+  };
+
+  // Time savings: everything one after another vs the critical path.
+  const sequential: HoursRange = { min: 0, max: 0 };
+  const unestimated: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const estimate = nodes[i].estimate;
+    if (estimate) {
+      sequential.min += estimate.min;
+      sequential.max += estimate.max;
+    } else {
+      unestimated.push(ids[i]);
+    }
+  }
+  const saved = ordered(sequential.min - criticalPath.hours.min, sequential.max - criticalPath.hours.max);
+  const timeSavings: TimeSavings = {
+    sequential,
+    parallel: { min: criticalPath.hours.min, max: criticalPath.hours.max },
+    saved,
+    percent: ordered(percentOf(sequential.min - criticalPath.hours.min, sequential.min), percentOf(sequential.max - criticalPath.hours.max, sequential.max)),
+    unestimated,
+  };
+
+  const recommendedAction = recommend(plan, options, diagnostics, ids, statuses, readyIndex);
+
+  return {
+    name: plan.name,
+    dir: plan.dir,
+    dependencySource: plan.dependencySource,
+    achievements,
+    nextAvailable,
+    parallelOpportunities,
+    waves,
+    criticalPath,
+    timeSavings,
+    recommendedAction,
+    diagnostics,
+  };
+}
+
+function recommend(
+  plan: LoadedPlan,
+  options: AnalyzeOptions,
+  diagnostics: readonly Diagnostic[],
+  ids: readonly string[],
+  statuses: readonly DerivedStatus[],
+  readyIndex: readonly number[],
+): RecommendedAction {
+  const project = shellArg(options.projectName ?? defaultProjectName(plan.name));
+  const planArg = shellArg(plan.name);
+  if (hasErrors(diagnostics)) {
+    const count = diagnostics.filter((d) => d.severity === 'error').length;
+    return {
+      kind: 'fix-errors',
+      message: `Fix the ${plural(count, 'error')} in plan ${plan.name} first; nothing is scheduled until it validates`,
+      command: `npx nx run ${project}:validate`,
+      ids: [],
+    };
+  }
+  const withStatus = (wanted: DerivedStatus, among: readonly number[]): string[] => among.filter((i) => statuses[i] === wanted).map((i) => ids[i]);
+  const all = Array.from(ids.keys());
+
+  const failed = withStatus('failed', all);
+  if (failed.length > 0) {
+    return {
+      kind: 'retry-failed',
+      message: `Retry ${plural(failed.length, 'failed achievement')} (review asked for fixes): ${listIds(failed)}`,
+      command: `npx nx g @nx-plan/plan:batch-execution --plan=${planArg} --achievements=${failed.join(',')}`,
+      ids: failed,
+    };
+  }
+  const needSubplan = withStatus('not_started', readyIndex);
+  if (needSubplan.length > 0) {
+    return {
+      kind: 'create-subplans',
+      message: `Create SUBPLANs for ${plural(needSubplan.length, 'ready achievement')}: ${listIds(needSubplan)}`,
+      command: `npx nx g @nx-plan/plan:batch-subplan --plan=${planArg}`,
+      ids: needSubplan,
+    };
+  }
+  const needExecution = withStatus('subplan_created', readyIndex);
+  if (needExecution.length > 0) {
+    return {
+      kind: 'create-executions',
+      message: `Create EXECUTION tasks for ${plural(needExecution.length, 'ready achievement')}: ${listIds(needExecution)}`,
+      command: `npx nx g @nx-plan/plan:batch-execution --plan=${planArg}`,
+      ids: needExecution,
+    };
+  }
+  const runnable = withStatus('execution_created', readyIndex);
+  if (runnable.length > 0) {
+    return {
+      kind: 'execute',
+      message: `Execute ${plural(runnable.length, 'ready achievement')}: ${listIds(runnable)}`,
+      command: `npx nx run ${project}:execute --parallel=${runnable.length}`,
+      ids: runnable,
+    };
+  }
+  if (statuses.every(isDone)) {
+    return { kind: 'done', message: `All ${plural(ids.length, 'achievement')} of plan ${plan.name} are complete or skipped`, ids: [] };
+  }
+  const inProgress = withStatus('in_progress', all);
+  if (inProgress.length > 0) {
+    return {
+      kind: 'wait',
+      message: `Wait: ${plural(inProgress.length, 'achievement')} in progress (${listIds(inProgress)}); the rest depends on them`,
+      ids: inProgress,
+    };
+  }
+  return { kind: 'wait', message: 'Nothing is ready to start', ids: [] };
+}

@@ -1,5 +1,157 @@
-// STUB (owner: core-graph helper)
-import type { Diagnostic } from '@nx-plan/schema';
-import type { LoadedPlan } from '../model/types';
+/**
+ * Graph checks beyond the schema: duplicate ids (PLAN003), unknown (PLAN004),
+ * self (PLAN005) and repeated (PLAN006) dependencies, every cycle with its
+ * full path (PLAN007) and `<NM>` file-name collisions (PLAN008). O(V + E).
+ */
+import { DIAGNOSTIC_CODES, locateJsonPointer, type Diagnostic, type DiagnosticCode } from '@nx-plan/schema';
+import { compareAchievementIds, nmOf } from '../model/ids';
+import type { AchievementNode, LoadedPlan, SourceLocation } from '../model/types';
+import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph';
+import { findCycleGroups } from '../graph/find-cycles';
+
+/** How many diagnostics get a position finer than their achievement (each lookup scans the JSON text). */
+const FINE_LOCATION_BUDGET = 1000;
+
+const ACHIEVEMENT_POINTER = /^\/achievements\/\d+/;
+
+/** Position in the achievements array of graph node i. */
+function sourceOf(graph: DependencyGraph, i: number): number {
+  return graph.source ? graph.source[i] : i;
+}
+
+export interface CheckGraphOptions {
+  /** The graph of plan.achievements, when the caller already built it. */
+  graph?: DependencyGraph;
+}
+
 /** Duplicate ids, unknown/self/duplicate dependencies, every cycle with its path, <NM> collisions. */
-export function checkGraph(plan: LoadedPlan): Diagnostic[] { throw new Error('not implemented'); }
+export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): Diagnostic[] {
+  const achievements = plan.achievements;
+  const graph = options.graph ?? buildDependencyGraph(achievements);
+  const diagnostics: Diagnostic[] = [];
+  let budget = FINE_LOCATION_BUDGET;
+
+  /** Location of dependency entry k of a node (falls back to the node's own location). */
+  const dependencyLocation = (node: AchievementNode, k: number): SourceLocation => {
+    const base = node.location;
+    const match = base.pointer === undefined ? null : ACHIEVEMENT_POINTER.exec(base.pointer);
+    if (!match) return base;
+    const pointer = `${match[0]}/dependencies/${k}`;
+    let { line, column } = base;
+    if (plan.parallelText !== undefined && budget > 0) {
+      budget--;
+      try {
+        ({ line, column } = locateJsonPointer(plan.parallelText, pointer));
+      } catch {
+        // A position inside the achievement is still a useful location.
+      }
+    }
+    return { file: base.file, line, column, pointer };
+  };
+
+  const add = (code: DiagnosticCode, at: SourceLocation, message: string, hint: string): void => {
+    const diagnostic: Diagnostic = {
+      code,
+      severity: DIAGNOSTIC_CODES[code].defaultSeverity,
+      message,
+      hint,
+      file: at.file,
+      line: at.line,
+      column: at.column,
+    };
+    if (at.pointer !== undefined) diagnostic.pointer = at.pointer;
+    diagnostics.push(diagnostic);
+  };
+
+  // PLAN003: every id defined again after its first definition.
+  if (graph.ids.length < achievements.length) {
+    for (let a = 0; a < achievements.length; a++) {
+      const node = achievements[a];
+      const first = achievements[sourceOf(graph, graph.indexOf.get(node.id) as number)];
+      if (first === node) continue;
+      const where = first.location.file === node.location.file ? `line ${first.location.line}` : `${first.location.file}:${first.location.line}`;
+      add(
+        'PLAN003',
+        node.location,
+        `achievement ${node.id} is defined more than once (first at ${where}); this entry is ignored`,
+        `give this achievement its own id or delete the repeated entry`,
+      );
+    }
+  }
+
+  // PLAN004 / PLAN005 / PLAN006: per dependency entry.
+  for (let a = 0; a < achievements.length; a++) {
+    const node = achievements[a];
+    const list = node.dependencies;
+    const seen = list.length > 16 ? new Set<string>() : undefined;
+    for (let k = 0; k < list.length; k++) {
+      const dep = list[k];
+      if (typeof dep !== 'string') continue;
+      if (dep === node.id) {
+        add('PLAN005', dependencyLocation(node, k), `achievement ${node.id} depends on itself`, `remove "${dep}" from the dependencies of ${node.id}`);
+      } else if (!graph.indexOf.has(dep)) {
+        add(
+          'PLAN004',
+          dependencyLocation(node, k),
+          `achievement ${node.id} depends on ${dep}, which does not exist`,
+          `remove "${dep}" from dependencies or add achievement ${dep}`,
+        );
+      } else if (seen ? seen.has(dep) : list.indexOf(dep) < k) {
+        add('PLAN006', dependencyLocation(node, k), `achievement ${node.id} lists dependency ${dep} more than once`, `remove the repeated "${dep}"`);
+      } else {
+        seen?.add(dep);
+      }
+    }
+  }
+
+  // PLAN007: one diagnostic per strongly connected component, with one full cycle path.
+  for (const group of findCycleGroups(graph)) {
+    const { cycle, members } = group;
+    const first = cycle[0];
+    const last = cycle[cycle.length - 1];
+    const node = achievements[sourceOf(graph, graph.indexOf.get(first) as number)];
+    const path = [...cycle, first].join(' → ');
+    const extra = members.length > cycle.length ? `; ${members.length} achievements are caught in cycles together: ${members.join(', ')}` : '';
+    add(
+      'PLAN007',
+      dependencyLocation(node, Math.max(0, node.dependencies.indexOf(last))),
+      `dependency cycle ${path} (each arrow points to a dependent)${extra}`,
+      `remove "${last}" from the dependencies of ${first} to break this cycle`,
+    );
+  }
+
+  // PLAN008: ids whose dot-less file-name form is the same.
+  const byNm = new Map<string, number>();
+  let collisions: Map<number, number[]> | undefined;
+  for (let i = 0; i < graph.ids.length; i++) {
+    const nm = nmOf(graph.ids[i]);
+    const owner = byNm.get(nm);
+    if (owner === undefined) {
+      byNm.set(nm, i);
+    } else {
+      collisions ??= new Map();
+      const others = collisions.get(owner);
+      if (others) others.push(i);
+      else collisions.set(owner, [i]);
+    }
+  }
+  if (collisions) {
+    for (const [owner, others] of collisions) {
+      const clashing = [owner, ...others].map((i) => graph.ids[i]).sort(compareAchievementIds);
+      const nm = nmOf(clashing[0]);
+      const file = `SUBPLAN_${plan.name}_${nm}.md`;
+      for (const i of others) {
+        const node = achievements[sourceOf(graph, i)];
+        const names = clashing.length === 2 ? `achievements ${clashing[0]} and ${clashing[1]}` : `achievements ${clashing.join(', ')}`;
+        add(
+          'PLAN008',
+          node.location,
+          `${names} share the file-name form "${nm}" (${file}); their files cannot be told apart`,
+          `renumber ${node.id} so that its id without the dot differs from ${clashing.filter((id) => id !== node.id).join(', ')}`,
+        );
+      }
+    }
+  }
+
+  return diagnostics;
+}

@@ -1,7 +1,13 @@
-// STUB (owner: core-graph helper)
+/**
+ * The machine-readable status document (`status --format=json`). Its shape
+ * is versioned: fields are only ever added within a version, and keys are
+ * written in a fixed order so the output is stable and diff-friendly.
+ */
 import type { Diagnostic } from '@nx-plan/schema';
 import type { AnalyzedAchievement, HoursRange, ParallelOpportunity, PlanAnalysis, RecommendedAction, TimeSavings } from '../model/types';
+
 export const STATUS_DOCUMENT_VERSION = 1;
+
 export interface StatusDocument {
   version: 1;
   plans: {
@@ -17,4 +23,55 @@ export interface StatusDocument {
     diagnostics: Diagnostic[];
   }[];
 }
-export function toStatusDocument(analyses: readonly PlanAnalysis[]): StatusDocument { throw new Error('not implemented'); }
+
+const hours = (range: HoursRange): HoursRange => ({ min: range.min, max: range.max });
+
+function diagnostic(d: Diagnostic): Diagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    ...(d.hint !== undefined ? { hint: d.hint } : {}),
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
+  };
+}
+
+function action(a: RecommendedAction): RecommendedAction {
+  return { kind: a.kind, message: a.message, ...(a.command !== undefined ? { command: a.command } : {}), ids: [...a.ids] };
+}
+
+export function toStatusDocument(analyses: readonly PlanAnalysis[]): StatusDocument {
+  return {
+    version: STATUS_DOCUMENT_VERSION,
+    plans: analyses.map((analysis) => ({
+      name: analysis.name,
+      dir: analysis.dir,
+      dependencySource: analysis.dependencySource,
+      achievements: analysis.achievements.map((a) => ({
+        id: a.id,
+        title: a.title,
+        status: a.status,
+        level: a.level,
+        ready: a.ready,
+        dependencies: [...a.dependencies],
+        ...(a.estimate ? { estimate: hours(a.estimate) } : {}),
+        attempts: a.attempts,
+      })),
+      nextAvailable: [...analysis.nextAvailable],
+      parallelOpportunities: analysis.parallelOpportunities.map((p) => ({ level: p.level, ids: [...p.ids] })),
+      criticalPath: { ids: [...analysis.criticalPath.ids], hours: hours(analysis.criticalPath.hours) },
+      timeSavings: {
+        sequential: hours(analysis.timeSavings.sequential),
+        parallel: hours(analysis.timeSavings.parallel),
+        saved: hours(analysis.timeSavings.saved),
+        percent: hours(analysis.timeSavings.percent),
+        unestimated: [...analysis.timeSavings.unestimated],
+      },
+      recommendedAction: action(analysis.recommendedAction),
+      diagnostics: analysis.diagnostics.map(diagnostic),
+    })),
+  };
+}
