@@ -1,6 +1,14 @@
-export { createNodes, PLAN_FILE_GLOB } from './plugins/plan-nodes';
-export type { PlanPluginOptions } from './plugins/plan-nodes';
+export { createNodes, normalizeOptions, PLAN_FILE_GLOB } from './plugins/plan-nodes';
+export type { NormalizedPlanPluginOptions, PlanPluginOptions } from './plugins/plan-nodes';
 import { createNodes } from './plugins/plan-nodes';
 
 /** @deprecated Nx 23 loads `createNodes`; kept for Nx versions that look for `createNodesV2`. */
 export const createNodesV2 = createNodes;
+
+export { validateExecutor } from './executors/validate/validate';
+export type { ValidateDocument } from './executors/validate/validate';
+export type { ValidateExecutorSchema } from './executors/validate/schema';
+export { statusExecutor } from './executors/status/status';
+export type { StatusExecutorSchema } from './executors/status/schema';
+export { graphExecutor } from './executors/graph/graph';
+export type { GraphExecutorSchema } from './executors/graph/schema';

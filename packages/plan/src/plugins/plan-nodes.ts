@@ -1,11 +1,34 @@
-// STUB (owner: plugin helper) — batched createNodes over PLAN_*.md files.
-import type { CreateNodes } from '@nx/devkit';
+/**
+ * Inferred plan projects. Every folder holding a `PLAN_<NAME>.md` becomes an
+ * Nx project (`plan-<name>`) with `validate`, `status` and `graph` targets, one
+ * target per achievement wired with `dependsOn`, and an `execute` target that
+ * runs the whole plan through Nx's scheduler. One aggregate project (`plan`)
+ * validates, reports and draws every plan of the workspace.
+ *
+ * Which PLAN files are seen is controlled the Nx way, with `include`/`exclude`
+ * globs on the plugin entry in nx.json.
+ */
+import {
+  createNodesFromFiles,
+  type CreateNodes,
+  type CreateNodesContext,
+  type CreateNodesResult,
+  type ProjectConfiguration,
+  type TargetConfiguration,
+} from '@nx/devkit';
+import { loadPlanFolder } from '@nx-plan/core';
+import { dirname, join, basename } from 'node:path';
+import { aggregateProjectRoot } from './lib/aggregate-project-root';
+import { planNameFromFile, planProjectName } from './lib/plan-project-name';
+import { selectAchievementTargets, type ExcludedAchievement } from './lib/select-achievement-targets';
 
 export interface PlanPluginOptions {
   /** Prefix of inferred plan project names; default `plan-`. */
   projectNamePrefix?: string;
   /** Name of the aggregate project; default `plan`. */
   aggregateProjectName?: string;
+  /** Root of the aggregate project; default `.nx-plan` (a folder no other project uses; it need not exist). */
+  aggregateProjectRoot?: string;
   validateTargetName?: string;
   statusTargetName?: string;
   graphTargetName?: string;
@@ -19,9 +42,297 @@ export interface PlanPluginOptions {
   agentCommand?: string;
 }
 
+export type NormalizedPlanPluginOptions = Required<Omit<PlanPluginOptions, 'agentCommand'>> &
+  Pick<PlanPluginOptions, 'agentCommand'>;
+
 export const PLAN_FILE_GLOB = '**/PLAN_*.md';
+
+const TECHNOLOGIES = ['nx-plan'];
+
+export function normalizeOptions(options: PlanPluginOptions | undefined): NormalizedPlanPluginOptions {
+  const o = options ?? {};
+  return {
+    projectNamePrefix: o.projectNamePrefix ?? 'plan-',
+    aggregateProjectName: o.aggregateProjectName ?? 'plan',
+    aggregateProjectRoot: o.aggregateProjectRoot ?? '.nx-plan',
+    validateTargetName: o.validateTargetName ?? 'validate',
+    statusTargetName: o.statusTargetName ?? 'status',
+    graphTargetName: o.graphTargetName ?? 'graph',
+    executeTargetName: o.executeTargetName ?? 'execute',
+    achievementTargetPrefix: o.achievementTargetPrefix ?? 'achievement-',
+    strict: o.strict ?? false,
+    ...(o.agentCommand !== undefined ? { agentCommand: o.agentCommand } : {}),
+  };
+}
+
+/** One plan folder as the batch sees it. */
+interface PlanEntry {
+  file: string;
+  root: string;
+  planName: string;
+  projectName: string;
+}
 
 export const createNodes: CreateNodes<PlanPluginOptions> = [
   PLAN_FILE_GLOB,
-  async () => [],
+  async (planFiles, rawOptions, context) => {
+    const options = normalizeOptions(rawOptions);
+    const entries = planEntries(planFiles, options);
+    const byFile = new Map(entries.map((e) => [e.file, e]));
+    const first = entries[0];
+
+    return createNodesFromFiles<NormalizedPlanPluginOptions>(
+      (file, opts, ctx) => {
+        const entry = byFile.get(file);
+        const result: CreateNodesResult = { projects: {} };
+        if (entry) {
+          result.projects![entry.root] = planProject(entry, opts!, ctx);
+        }
+        if (entry && entry === first) {
+          const aggregate = aggregateProject(entries, opts!);
+          result.projects![aggregate.root] = aggregate;
+        }
+        return result;
+      },
+      planFiles,
+      options,
+      context
+    );
+  },
 ];
+
+/**
+ * One entry per plan folder. A folder holding several PLAN files (an error the
+ * validator reports as PLAN024) still yields one project: the PLAN named after
+ * the folder, else the first in name order.
+ */
+function planEntries(planFiles: readonly string[], options: NormalizedPlanPluginOptions): PlanEntry[] {
+  const byRoot = new Map<string, PlanEntry>();
+  for (const file of [...planFiles].sort()) {
+    const planName = planNameFromFile(basename(file));
+    if (planName === undefined) continue;
+    const root = toPosix(dirname(file));
+    const existing = byRoot.get(root);
+    const folderName = basename(root);
+    if (existing && (existing.planName === folderName || planName !== folderName)) continue;
+    byRoot.set(root, { file, root, planName, projectName: planProjectName(planName, options.projectNamePrefix) });
+  }
+  const entries = [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  const names = new Set<string>([options.aggregateProjectName]);
+  for (const entry of entries) {
+    if (names.has(entry.projectName)) {
+      throw new Error(
+        `nx-plan: two projects would be named "${entry.projectName}" (plan folder ${entry.root}); ` +
+          `rename a plan or set "projectNamePrefix"/"aggregateProjectName" in the @nx-plan/plan plugin options`
+      );
+    }
+    names.add(entry.projectName);
+  }
+  return entries;
+}
+
+function planProject(
+  entry: PlanEntry,
+  options: NormalizedPlanPluginOptions,
+  context: CreateNodesContext
+): ProjectConfiguration {
+  const { root, projectName, planName } = entry;
+  const targets: Record<string, TargetConfiguration> = {
+    [options.validateTargetName]: validateTarget(
+      projectName,
+      ['{projectRoot}/**/*'],
+      {},
+      options,
+      `Validate plan ${planName}: parallel.json, dependencies, cycles, file names, PLAN consistency`
+    ),
+    [options.statusTargetName]: statusTarget(projectName, {}, options, `Show the status of plan ${planName}`),
+    [options.graphTargetName]: graphTarget(projectName, {}, options, `Draw the dependency graph of plan ${planName}`),
+  };
+
+  const { achievementTargets, excluded, loadError } = readAchievementTargets(entry, options, context);
+  Object.assign(targets, achievementTargets);
+  const achievementTargetNames = Object.keys(achievementTargets);
+  if (achievementTargetNames.length > 0) {
+    targets[options.executeTargetName] = {
+      executor: 'nx:noop',
+      cache: false,
+      dependsOn: achievementTargetNames.map((target) => ({ target })),
+      metadata: {
+        technologies: TECHNOLOGIES,
+        description: `Run every achievement of plan ${planName} in dependency order (use --parallel=N)`,
+      },
+    };
+  }
+
+  return {
+    root,
+    name: projectName,
+    tags: ['type:plan'],
+    targets,
+    metadata: {
+      description: `Plan ${planName}`,
+      technologies: TECHNOLOGIES,
+      targetGroups: {
+        'nx-plan': [options.validateTargetName, options.statusTargetName, options.graphTargetName],
+        ...(achievementTargetNames.length > 0
+          ? { achievements: [options.executeTargetName, ...achievementTargetNames] }
+          : {}),
+      },
+      plan: {
+        name: planName,
+        file: entry.file,
+        achievementTargets: achievementTargetNames.length,
+        ...(excluded.length > 0 ? { achievementsWithoutTarget: excluded } : {}),
+        ...(loadError ? { loadError } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * Reads the plan (PLAN markdown + parallel.json, a cheap synchronous load) to
+ * create one target per achievement. A plan with errors still gets its
+ * validate/status/graph targets; achievements that cannot be wired (cycles,
+ * unknown dependencies, duplicate ids) are left out and listed with a reason.
+ */
+function readAchievementTargets(
+  entry: PlanEntry,
+  options: NormalizedPlanPluginOptions,
+  context: CreateNodesContext
+): {
+  achievementTargets: Record<string, TargetConfiguration>;
+  excluded: ExcludedAchievement[];
+  loadError?: string;
+} {
+  let achievements;
+  try {
+    achievements = loadPlanFolder(join(context.workspaceRoot, entry.root), { strict: options.strict }).achievements;
+  } catch (e) {
+    return { achievementTargets: {}, excluded: [], loadError: e instanceof Error ? e.message : String(e) };
+  }
+  const { included, excluded } = selectAchievementTargets(achievements);
+  const achievementTargets: Record<string, TargetConfiguration> = {};
+  for (const a of included) {
+    achievementTargets[`${options.achievementTargetPrefix}${a.id}`] = {
+      executor: '@nx-plan/plan:run-achievement',
+      cache: false,
+      options: {
+        plan: entry.root,
+        achievement: a.id,
+        ...(options.agentCommand !== undefined ? { agentCommand: options.agentCommand } : {}),
+      },
+      dependsOn: a.dependencies.map((dep) => ({ target: `${options.achievementTargetPrefix}${dep}` })),
+      metadata: {
+        technologies: TECHNOLOGIES,
+        description: a.title ? `Achievement ${a.id}: ${a.title}` : `Achievement ${a.id}`,
+      },
+    };
+  }
+  return { achievementTargets, excluded };
+}
+
+function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlanPluginOptions): ProjectConfiguration {
+  const plans = entries.map((e) => e.root);
+  const root = aggregateProjectRoot(options.aggregateProjectRoot, plans);
+  return {
+    root,
+    name: options.aggregateProjectName,
+    tags: ['type:plan-aggregate'],
+    implicitDependencies: entries.map((e) => e.projectName),
+    targets: {
+      [options.validateTargetName]: validateTarget(
+        options.aggregateProjectName,
+        plans.map((p) => `{workspaceRoot}/${p}/**/*`),
+        { plans },
+        options,
+        `Validate every plan of the workspace (${plans.length})`
+      ),
+      [options.statusTargetName]: statusTarget(
+        options.aggregateProjectName,
+        { plans },
+        options,
+        'Show the status of every plan of the workspace'
+      ),
+      [options.graphTargetName]: graphTarget(
+        options.aggregateProjectName,
+        { plans },
+        options,
+        'Draw the dependency graph of every plan of the workspace'
+      ),
+    },
+    metadata: {
+      description: 'Every nx-plan plan of the workspace',
+      technologies: TECHNOLOGIES,
+      targetGroups: {
+        'nx-plan': [options.validateTargetName, options.statusTargetName, options.graphTargetName],
+      },
+      plans: entries.map((e) => ({ name: e.planName, project: e.projectName, root: e.root })),
+    },
+  };
+}
+
+function validateTarget(
+  projectName: string,
+  inputs: string[],
+  planOptions: Record<string, unknown>,
+  options: NormalizedPlanPluginOptions,
+  description: string
+): TargetConfiguration {
+  return {
+    executor: '@nx-plan/plan:validate',
+    cache: true,
+    inputs,
+    outputs: [],
+    options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
+    metadata: {
+      technologies: TECHNOLOGIES,
+      description,
+      help: help(projectName, options.validateTargetName, { format: 'json' }),
+    },
+  };
+}
+
+function statusTarget(
+  projectName: string,
+  planOptions: Record<string, unknown>,
+  options: NormalizedPlanPluginOptions,
+  description: string
+): TargetConfiguration {
+  return {
+    executor: '@nx-plan/plan:status',
+    cache: false,
+    options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
+    metadata: {
+      technologies: TECHNOLOGIES,
+      description,
+      help: help(projectName, options.statusTargetName, { format: 'json' }),
+    },
+  };
+}
+
+function graphTarget(
+  projectName: string,
+  planOptions: Record<string, unknown>,
+  options: NormalizedPlanPluginOptions,
+  description: string
+): TargetConfiguration {
+  return {
+    executor: '@nx-plan/plan:graph',
+    cache: false,
+    options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
+    metadata: {
+      technologies: TECHNOLOGIES,
+      description,
+      help: help(projectName, options.graphTargetName, { format: 'mermaid', outputFile: 'plan-graph.mmd' }),
+    },
+  };
+}
+
+/** `nx run <project>:<target> --help` prints the executor's options. */
+function help(projectName: string, targetName: string, exampleOptions: Record<string, unknown>) {
+  return { command: `npx nx run ${projectName}:${targetName} --help`, example: { options: exampleOptions } };
+}
+
+function toPosix(p: string): string {
+  return p.split('\\').join('/');
+}
