@@ -1,7 +1,7 @@
 import type { Config } from 'jest';
 
 const config: Config = {
-  projects: ['<rootDir>/packages/schema', '<rootDir>/packages/core', '<rootDir>/packages/plan'],
+  projects: ['<rootDir>/packages/schema', '<rootDir>/packages/core', '<rootDir>/packages/plan', '<rootDir>/e2e'],
 };
 
 export default config;

@@ -17,8 +17,8 @@ function run(cmd, args) {
 }
 
 let failed = false;
-for (const project of ['schema', 'core', 'plan']) {
-  const config = join('packages', project, 'tsconfig.spec.json');
+for (const project of ['packages/schema', 'packages/core', 'packages/plan', 'e2e']) {
+  const config = join(project, 'tsconfig.spec.json');
   console.log(`typecheck: ${project}`);
   if (run(bin('tsc'), ['--noEmit', '-p', config]) !== 0) failed = true;
 }
