@@ -8,6 +8,7 @@
 import type { Diagnostic } from '@nx-plan/schema';
 import { defaultProjectName, nmOf } from '../model/ids';
 import type {
+  AchievementFiles,
   AchievementNode,
   AnalyzedAchievement,
   AnalyzeOptions,
@@ -70,10 +71,13 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
 
   // Status from files, then ready = not done and every dependency done.
   const statuses: DerivedStatus[] = new Array(n);
+  const fileSets: (AchievementFiles | undefined)[] = new Array(n);
   const done = new Uint8Array(n);
   const byNm = plan.files.byNm;
   for (let i = 0; i < n; i++) {
-    const status = deriveStatus(byNm.size === 0 ? undefined : byNm.get(nmOf(ids[i])));
+    const files = byNm.size === 0 ? undefined : byNm.get(nmOf(ids[i]));
+    fileSets[i] = files;
+    const status = deriveStatus(files);
     statuses[i] = status;
     if (isDone(status)) done[i] = 1;
   }
@@ -95,7 +99,7 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     const node = nodes[i];
     const depIds: string[] = new Array(depStart[i + 1] - depStart[i]);
     for (let e = depStart[i], k = 0; e < depStart[i + 1]; e++, k++) depIds[k] = ids[deps[e]];
-    const files = byNm.size === 0 ? undefined : byNm.get(nmOf(ids[i]));
+    const files = fileSets[i];
     const analyzed: AnalyzedAchievement = {
       id: node.id,
       title: node.title,
@@ -136,8 +140,16 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
   const bestMax = new Float64Array(n);
   const bestMin = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
+  const length = new Int32Array(n);
+  // Longer in maximum hours, then in minimum hours, then in achievements; then the smaller id.
   const better = (a: number, b: number): boolean =>
-    bestMax[a] !== bestMax[b] ? bestMax[a] > bestMax[b] : bestMin[a] !== bestMin[b] ? bestMin[a] > bestMin[b] : compareNodes(nodes[a], nodes[b]) < 0;
+    bestMax[a] !== bestMax[b]
+      ? bestMax[a] > bestMax[b]
+      : bestMin[a] !== bestMin[b]
+        ? bestMin[a] > bestMin[b]
+        : length[a] !== length[b]
+          ? length[a] > length[b]
+          : compareNodes(nodes[a], nodes[b]) < 0;
   let end = -1;
   for (let k = 0; k < order.length; k++) {
     const u = order[k];
@@ -149,6 +161,7 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     const estimate = nodes[u].estimate;
     bestMax[u] = (estimate ? estimate.max : 0) + (p === -1 ? 0 : bestMax[p]);
     bestMin[u] = (estimate ? estimate.min : 0) + (p === -1 ? 0 : bestMin[p]);
+    length[u] = p === -1 ? 1 : length[p] + 1;
     pred[u] = p;
     if (end === -1 || better(u, end)) end = u;
   }
@@ -217,10 +230,17 @@ function recommend(
       ids: [],
     };
   }
-  const withStatus = (wanted: DerivedStatus, among: readonly number[]): string[] => among.filter((i) => statuses[i] === wanted).map((i) => ids[i]);
-  const all = Array.from(ids.keys());
+  const withStatus = (wanted: DerivedStatus, among?: readonly number[]): string[] => {
+    const found: string[] = [];
+    if (among) {
+      for (const i of among) if (statuses[i] === wanted) found.push(ids[i]);
+    } else {
+      for (let i = 0; i < statuses.length; i++) if (statuses[i] === wanted) found.push(ids[i]);
+    }
+    return found;
+  };
 
-  const failed = withStatus('failed', all);
+  const failed = withStatus('failed');
   if (failed.length > 0) {
     return {
       kind: 'retry-failed',
@@ -259,7 +279,7 @@ function recommend(
   if (statuses.every(isDone)) {
     return { kind: 'done', message: `All ${plural(ids.length, 'achievement')} of plan ${plan.name} are complete or skipped`, ids: [] };
   }
-  const inProgress = withStatus('in_progress', all);
+  const inProgress = withStatus('in_progress');
   if (inProgress.length > 0) {
     return {
       kind: 'wait',

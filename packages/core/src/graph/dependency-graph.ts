@@ -26,14 +26,15 @@ export interface DependencyGraph {
 export function buildDependencyGraph(achievements: readonly AchievementNode[]): DependencyGraph {
   const indexOf = new Map<string, number>();
   const ids: string[] = [];
-  const sourceList: number[] = [];
+  const sourceOf = new Int32Array(achievements.length);
   let edgeBound = 0;
   for (let a = 0; a < achievements.length; a++) {
     const node = achievements[a];
-    if (indexOf.has(node.id)) continue;
-    indexOf.set(node.id, ids.length);
+    if (indexOf.get(node.id) !== undefined) continue;
+    const size = ids.length;
+    indexOf.set(node.id, size);
+    sourceOf[size] = a;
     ids.push(node.id);
-    sourceList.push(a);
     edgeBound += node.dependencies.length;
   }
 
@@ -45,7 +46,7 @@ export function buildDependencyGraph(achievements: readonly AchievementNode[]): 
   let e = 0;
   for (let i = 0; i < n; i++) {
     depStart[i] = e;
-    const list = achievements[sourceList[i]].dependencies;
+    const list = achievements[sourceOf[i]].dependencies;
     for (let k = 0; k < list.length; k++) {
       const d = indexOf.get(list[k]);
       if (d === undefined || d === i || lastOwner[d] === i + 1) continue;
@@ -55,7 +56,7 @@ export function buildDependencyGraph(achievements: readonly AchievementNode[]): 
   }
   depStart[n] = e;
   if (e < edgeBound) deps = deps.slice(0, e);
-  return { ids, indexOf, depStart, deps, source: Int32Array.from(sourceList) };
+  return { ids, indexOf, depStart, deps, source: n === achievements.length ? sourceOf : sourceOf.slice(0, n) };
 }
 
 /**
