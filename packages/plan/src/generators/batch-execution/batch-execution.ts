@@ -1,0 +1,143 @@
+/**
+ * `nx g @nx-plan/plan:batch-execution`: EXECUTION_TASK files for a batch of
+ * achievements, prefilled from their SUBPLAN and, for a retry, the FIX
+ * feedback (SPEC §6.3).
+ */
+import { join, posix } from 'node:path';
+import { generateFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { executionPath, formatAttempt, nmOf, subplanPath, type AchievementFiles, type AnalyzedAchievement } from '@nx-plan/core';
+import { BatchRefusal } from '../lib/batch-refusal';
+import { selectAchievements, type Selection } from '../lib/batch-selection';
+import type { BatchItem } from '../lib/batch-summary';
+import { describeStatus } from '../lib/describe-status';
+import type { BatchPlan } from '../lib/load-batch-plan';
+import { checkNewFile, refusalSentence } from '../lib/plan-items';
+import { runBatch, type BatchDecision, type BatchRuntime, type PlannedFile } from '../lib/run-batch';
+import { unknownSelection } from '../lib/unknown-selection';
+import { executionTemplateData, type RetryContext } from './execution-content';
+import { answersFix } from './fix-answer-marker';
+import type { BatchExecutionGeneratorSchema } from './schema';
+
+const TEMPLATES = join(__dirname, 'files');
+
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+function filesOf(batch: BatchPlan, id: string): AchievementFiles {
+  return batch.loaded.files.byNm.get(nmOf(id)) ?? { executions: [] };
+}
+
+/** Default wave: ready, has a SUBPLAN, and either no EXECUTION_TASK yet or a FIX asking for another attempt. */
+export function needsExecution(batch: BatchPlan, achievement: AnalyzedAchievement): boolean {
+  const files = filesOf(batch, achievement.id);
+  if (!achievement.ready || !files.subplan) return false;
+  return files.executions.length === 0 || achievement.status === 'failed';
+}
+
+function readInPlan(tree: Tree, batch: BatchPlan, relativePath: string): string | undefined {
+  const path = `${batch.location.dir}/${relativePath}`;
+  return tree.exists(path) && tree.isFile(path) ? (tree.read(path, 'utf-8') ?? undefined) : undefined;
+}
+
+function checkAttemptOption(options: BatchExecutionGeneratorSchema): void {
+  if (options.attempt === undefined || options.attempt === null) return;
+  const attempt = Number(options.attempt);
+  if (!Number.isSafeInteger(attempt) || attempt < 1 || attempt > 999) {
+    throw new BatchRefusal(`--attempt=${options.attempt} is not an attempt number: give a whole number from 1 to 999`);
+  }
+}
+
+/** What batch-execution would do for a selection, without writing anything. */
+export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Selection, forcedAttempt?: number): BatchDecision {
+  const { loaded, analysis, location } = batch;
+  const { achievements, unknown } = selectAchievements(analysis, selection, (a) => needsExecution(batch, a));
+  const invalid = unknownSelection(analysis, selection, unknown, achievements.length);
+  if (invalid) return { create: [], skipped: [], refused: invalid.refused, refusal: invalid.refusal };
+
+  const missing = achievements.filter((a) => !filesOf(batch, a.id).subplan && a.status !== 'complete' && a.status !== 'skipped');
+  if (missing.length > 0) {
+    const ids = missing.map((a) => a.id);
+    return {
+      create: [],
+      skipped: [],
+      refused: missing.map((a) => ({ id: a.id, file: `${location.dir}/${subplanPath(loaded.name, a.id)}`, reason: 'no SUBPLAN' })),
+      refusal: `${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} no SUBPLAN; create ${ids.length === 1 ? 'it' : 'them'} first with npx nx g @nx-plan/plan:batch-subplan --plan=${loaded.name} --achievements=${ids.join(',')}`,
+    };
+  }
+
+  const create: PlannedFile[] = [];
+  const skipped: BatchItem[] = [];
+  const refused: BatchItem[] = [];
+  for (const achievement of achievements) {
+    const { id } = achievement;
+    const files = filesOf(batch, id);
+    if (achievement.status === 'complete' || achievement.status === 'skipped' || achievement.status === 'in_progress') {
+      skipped.push({ id, reason: describeStatus(achievement.status, files) });
+      continue;
+    }
+    const latest = files.executions[files.executions.length - 1];
+    const fixText = files.fix !== undefined ? readInPlan(tree, batch, files.fix) : undefined;
+    const retry: RetryContext | undefined =
+      files.fix !== undefined && fixText !== undefined ? { fixFile: files.fix, fixText, previousAttempt: latest?.file } : undefined;
+
+    let attempt: number;
+    if (forcedAttempt !== undefined) {
+      attempt = forcedAttempt;
+    } else if (latest && !retry) {
+      skipped.push({ id, file: `${location.dir}/${latest.file}`, reason: `attempt exists and no ${basename(`FIX_${nmOf(id)}.md`)} asks for another` });
+      continue;
+    } else if (latest && retry && answersFix(readInPlan(tree, batch, latest.file), retry.fixText)) {
+      skipped.push({ id, file: `${location.dir}/${latest.file}`, reason: `already answers ${basename(retry.fixFile)}; update the FIX file for another attempt` });
+      continue;
+    } else {
+      attempt = (latest?.attempt ?? 0) + 1;
+    }
+
+    let check = checkNewFile(tree, location.dir, id, executionPath(loaded.name, id, attempt));
+    while (forcedAttempt === undefined && check.kind === 'exists') {
+      attempt += 1;
+      check = checkNewFile(tree, location.dir, id, executionPath(loaded.name, id, attempt));
+    }
+    if (check.kind === 'refused') {
+      refused.push(check.item);
+      continue;
+    }
+    if (check.kind === 'exists') {
+      refused.push({ id, file: check.path, reason: `attempt ${formatAttempt(attempt)} exists (--attempt=${attempt}); pick a free number or drop --attempt` });
+      continue;
+    }
+    const subplanFile = files.subplan as string;
+    const subplanText = readInPlan(tree, batch, subplanFile) ?? '';
+    const path = check.path;
+    const attemptText = formatAttempt(attempt);
+    create.push({
+      id,
+      path,
+      write(target) {
+        const data = executionTemplateData(loaded, achievement, { file: subplanFile, text: subplanText }, attemptText, posix.basename(path, '.md'), retry);
+        generateFiles(target, TEMPLATES, posix.dirname(path), { ...data });
+      },
+    });
+  }
+  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined };
+}
+
+export async function batchExecutionGenerator(
+  tree: Tree,
+  options: BatchExecutionGeneratorSchema,
+  runtime?: BatchRuntime,
+): Promise<GeneratorCallback | void> {
+  return runBatch(
+    tree,
+    options,
+    {
+      generator: 'batch-execution',
+      defaultLabel: 'ready achievements with a SUBPLAN and no EXECUTION_TASK, plus failed ones',
+      checkOptions: checkAttemptOption,
+      decide: (t, batch, selection, opts) =>
+        decideExecutions(t, batch, selection, opts.attempt === undefined || opts.attempt === null ? undefined : Number(opts.attempt)),
+    },
+    runtime,
+  );
+}
+
+export default batchExecutionGenerator;

@@ -1,0 +1,74 @@
+/**
+ * Ask before writing a batch, the way the earlier tool did (default No), but
+ * only when a person can answer: stdin and stdout are terminals, Nx runs
+ * interactively, `--yes` is absent and this is not a dry run. Without a
+ * terminal nothing is ever asked: a dry run proceeds (it writes nothing),
+ * anything else is refused with the flag to pass.
+ */
+import { createInterface } from 'node:readline';
+import { BatchRefusal } from './batch-refusal';
+
+export interface ConfirmIo {
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  /** False under `nx g … --no-interactive` (Nx sets NX_INTERACTIVE=false). */
+  interactive: boolean;
+  ask(question: string): Promise<string>;
+}
+
+/**
+ * Nx 23.2.1 removes `dryRun` from the options handed to a generator but
+ * exports it to the environment (nx/src/command-line/generate/command-object.js:
+ * `process.env.NX_DRY_RUN = \`${args.dryRun}\``), so this is how a generator knows.
+ */
+export function isDryRun(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NX_DRY_RUN === 'true';
+}
+
+function askOnTerminal(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    let answered = false;
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer);
+    });
+    rl.on('close', () => {
+      if (!answered) resolve('');
+    });
+  });
+}
+
+export function terminalIo(): ConfirmIo {
+  return {
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    interactive: process.env.NX_INTERACTIVE !== 'false',
+    ask: askOnTerminal,
+  };
+}
+
+export interface ConfirmOptions {
+  generator: string;
+  /** Files about to be created. */
+  count: number;
+  yes?: boolean;
+  dryRun: boolean;
+}
+
+/**
+ * True when the batch may be written, false when the person answered No
+ * (the default); throws BatchRefusal when nobody can be asked.
+ */
+export async function confirmBatch(options: ConfirmOptions, io: ConfirmIo = terminalIo()): Promise<boolean> {
+  if (options.count === 0 || options.yes || options.dryRun) return true;
+  const files = `${options.count} file${options.count === 1 ? '' : 's'}`;
+  if (!(io.stdinIsTTY && io.stdoutIsTTY && io.interactive)) {
+    throw new BatchRefusal(
+      `${options.generator} would create ${files} but cannot ask for confirmation without an interactive terminal: pass --yes to create them (or --dryRun to preview); nothing was written`,
+    );
+  }
+  const answer = (await io.ask(`Create ${files}? (y/N) `)).trim();
+  return /^y(es)?$/i.test(answer);
+}
