@@ -61,7 +61,7 @@ describe('discover generator', () => {
   let info: jest.SpyInstance;
 
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
     info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
   });
   afterEach(() => info.mockRestore());
@@ -222,7 +222,7 @@ describeCorpus(corpusName, () => {
 
   beforeAll(async () => {
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
-    tree = createTreeWithEmptyWorkspace();
+    tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
     copyIntoTree(tree, corpusPlan, 'plans/LLM-DASHBOARD-CLI');
     await discoverGenerator(tree, { plan: 'LLM-DASHBOARD-CLI', skipFormat: true });
     draftText = read(tree, 'plans/LLM-DASHBOARD-CLI/parallel.json');
@@ -262,6 +262,10 @@ describeCorpus(corpusName, () => {
         expect(deps.some((d) => priorityOf(d) === p - 1)).toBe(true);
       }
     }
+    // With no prerequisite named in the text, each priority waits for the whole previous one.
+    expect(byId.get('1.1')).toEqual(PRIORITIES[0]);
+    expect(byId.get('2.2')).toEqual(PRIORITIES[1]);
+    expect(byId.get('3.3')).toEqual(PRIORITIES[2]);
     // 0.4 "integrates libraries from Achievements 3.1-3.3" of another plan; 2.3 cites the
     // "Achievement 3.2 pattern"; 2.1's examples name 2.5, which this plan does not have.
     expect(byId.get('0.4')).toEqual([]);
