@@ -77,12 +77,14 @@ export const createNodes: CreateNodes<PlanPluginOptions> = [
   PLAN_FILE_GLOB,
   async (planFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
-    const entries = planEntries(planFiles, options);
+    const { entries, conflicts } = planEntries(planFiles, options);
     const byFile = new Map(entries.map((e) => [e.file, e]));
     const first = entries[0];
 
     return createNodesFromFiles<NormalizedPlanPluginOptions>(
       (file, opts, ctx) => {
+        const conflict = conflicts.get(file);
+        if (conflict) throw new Error(conflict);
         const entry = byFile.get(file);
         const result: CreateNodesResult = { projects: {} };
         if (entry) {
@@ -106,7 +108,10 @@ export const createNodes: CreateNodes<PlanPluginOptions> = [
  * validator reports as PLAN024) still yields one project: the PLAN named after
  * the folder, else the first in name order.
  */
-function planEntries(planFiles: readonly string[], options: NormalizedPlanPluginOptions): PlanEntry[] {
+function planEntries(
+  planFiles: readonly string[],
+  options: NormalizedPlanPluginOptions
+): { entries: PlanEntry[]; conflicts: Map<string, string> } {
   const byRoot = new Map<string, PlanEntry>();
   for (const file of [...planFiles].sort()) {
     const planName = planNameFromFile(basename(file));
@@ -117,18 +122,28 @@ function planEntries(planFiles: readonly string[], options: NormalizedPlanPlugin
     if (existing && (existing.planName === folderName || planName !== folderName)) continue;
     byRoot.set(root, { file, root, planName, projectName: planProjectName(planName, options.projectNamePrefix) });
   }
-  const entries = [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
-  const names = new Set<string>([options.aggregateProjectName]);
-  for (const entry of entries) {
-    if (names.has(entry.projectName)) {
-      throw new Error(
-        `nx-plan: two projects would be named "${entry.projectName}" (plan folder ${entry.root}); ` +
-          `rename a plan or set "projectNamePrefix"/"aggregateProjectName" in the @nx-plan/plan plugin options`
+  const sorted = [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+
+  // Two plans (or a plan and the aggregate) with one project name would make
+  // Nx reject the whole graph: keep the first, report the others by file.
+  const entries: PlanEntry[] = [];
+  const conflicts = new Map<string, string>();
+  const taken = new Map<string, string>([[options.aggregateProjectName, 'the aggregate project']]);
+  for (const entry of sorted) {
+    const owner = taken.get(entry.projectName);
+    if (owner !== undefined) {
+      conflicts.set(
+        entry.file,
+        `nx-plan: the plan in ${entry.root} would be a project named "${entry.projectName}", ` +
+          `the name of ${owner}; rename the plan or set "projectNamePrefix"/"aggregateProjectName" ` +
+          'in the @nx-plan/plan plugin options'
       );
+      continue;
     }
-    names.add(entry.projectName);
+    taken.set(entry.projectName, `the plan in ${entry.root}`);
+    entries.push(entry);
   }
-  return entries;
+  return { entries, conflicts };
 }
 
 function planProject(

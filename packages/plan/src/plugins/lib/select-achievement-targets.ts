@@ -43,6 +43,8 @@ export function selectAchievementTargets(
   const reason: (string | undefined)[] = new Array(nodes.length).fill(undefined);
   const deps: number[][] = nodes.map(() => []);
   const dependents: number[][] = nodes.map(() => []);
+  // lastEdgeFrom[j] === i when the edge i → j is already recorded (drops repeated dependencies).
+  const lastEdgeFrom = new Int32Array(nodes.length).fill(-1);
 
   nodes.forEach((node, i) => {
     if (!ACHIEVEMENT_ID_PATTERN.test(node.id)) {
@@ -50,16 +52,14 @@ export function selectAchievementTargets(
     } else if ((count.get(node.id) ?? 0) > 1) {
       reason[i] = `achievement id ${node.id} is defined ${count.get(node.id)} times`;
     }
-    const unique = new Set<string>();
     for (const dep of node.dependencies) {
-      if (unique.has(dep)) continue;
-      unique.add(dep);
       const j = indexOf.get(dep);
       if (dep === node.id) {
         reason[i] ??= `achievement ${node.id} depends on itself`;
       } else if (j === undefined) {
         reason[i] ??= `depends on ${dep}, which does not exist`;
-      } else {
+      } else if (lastEdgeFrom[j] !== i) {
+        lastEdgeFrom[j] = i;
         deps[i].push(j);
         dependents[j].push(i);
       }

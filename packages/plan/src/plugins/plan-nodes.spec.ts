@@ -1,0 +1,273 @@
+import type { CreateNodesContext, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
+import { AggregateCreateNodesError } from '@nx/devkit';
+import { createTempWorkspace, parallelJson, planMarkdown, type TempWorkspace } from '../testing/temp-workspace';
+import { createNodes, normalizeOptions, type PlanPluginOptions } from './plan-nodes';
+import { createNodesV2 } from '../index';
+
+const ALPHA = [
+  { id: '1.1', title: 'Parse input' },
+  { id: '1.2', title: 'Write output' },
+  { id: '2.1', title: 'Wire the pipeline', dependencies: ['1.1', '1.2'] },
+  { id: '3.1', title: 'Document it', dependencies: ['2.1'] },
+];
+
+// 1.2 → 2.1 → 1.2 is a cycle; 3.1 sits behind it; 1.1 and 1.3 are fine.
+const BETA = [
+  { id: '1.1', title: 'Independent work' },
+  { id: '1.2', title: 'First half', dependencies: ['2.1'] },
+  { id: '1.3', title: 'Builds on independent work', dependencies: ['1.1'] },
+  { id: '2.1', title: 'Second half', dependencies: ['1.2'] },
+  { id: '3.1', title: 'After the halves', dependencies: ['2.1'] },
+];
+
+describe('createNodes (plan-nodes)', () => {
+  const createNodesFunction = createNodes[1];
+  let ws: TempWorkspace;
+  let context: CreateNodesContext;
+
+  beforeEach(() => {
+    ws = createTempWorkspace('nx-plan-nodes-');
+    context = { nxJsonConfiguration: {}, workspaceRoot: ws.root };
+    ws.write({
+      'plans/ALPHA/PLAN_ALPHA.md': planMarkdown('ALPHA', ALPHA),
+      'plans/ALPHA/parallel.json': parallelJson('ALPHA', ALPHA),
+      'plans/BETA/PLAN_BETA.md': planMarkdown('BETA', BETA),
+      'plans/BETA/parallel.json': parallelJson('BETA', BETA),
+    });
+  });
+
+  afterEach(() => ws.cleanup());
+
+  async function run(files: string[], options?: PlanPluginOptions) {
+    const results = await createNodesFunction(files, options, context);
+    const projects: Record<string, ProjectConfiguration> = {};
+    for (const [, result] of results as [string, CreateNodesResult][]) {
+      for (const [root, project] of Object.entries(result.projects ?? {})) {
+        projects[root] = { ...project, root } as ProjectConfiguration;
+      }
+    }
+    return { results, projects };
+  }
+
+  it('uses the PLAN_*.md glob and exports createNodesV2 as the same batched function', () => {
+    expect(createNodes[0]).toBe('**/PLAN_*.md');
+    expect(createNodesV2).toBe(createNodes);
+  });
+
+  it('turns every plan folder into a project named plan-<name>, plus the aggregate "plan"', async () => {
+    const { results, projects } = await run(['plans/ALPHA/PLAN_ALPHA.md', 'plans/BETA/PLAN_BETA.md']);
+
+    expect(results.map(([file]) => file)).toEqual(['plans/ALPHA/PLAN_ALPHA.md', 'plans/BETA/PLAN_BETA.md']);
+    // The aggregate project is attached to the first file of the batch.
+    expect(Object.keys(results[0][1].projects ?? {}).sort()).toEqual(['.nx-plan', 'plans/ALPHA']);
+    expect(Object.keys(results[1][1].projects ?? {})).toEqual(['plans/BETA']);
+
+    expect(projects['plans/ALPHA'].name).toBe('plan-alpha');
+    expect(projects['plans/BETA'].name).toBe('plan-beta');
+    expect(projects['plans/ALPHA'].tags).toEqual(['type:plan']);
+    expect(projects['plans/ALPHA'].projectType).toBeUndefined();
+    expect(projects['plans/ALPHA'].metadata?.technologies).toEqual(['nx-plan']);
+    expect(projects['plans/ALPHA'].metadata?.['plan']).toMatchObject({
+      name: 'ALPHA',
+      file: 'plans/ALPHA/PLAN_ALPHA.md',
+      achievementTargets: 4,
+    });
+  });
+
+  it('gives each plan a cacheable validate target and uncached status/graph targets', async () => {
+    const { projects } = await run(['plans/ALPHA/PLAN_ALPHA.md']);
+    const targets = projects['plans/ALPHA'].targets!;
+
+    expect(targets['validate']).toMatchObject({
+      executor: '@nx-plan/plan:validate',
+      cache: true,
+      inputs: ['{projectRoot}/**/*'],
+      outputs: [],
+    });
+    expect(targets['status']).toMatchObject({ executor: '@nx-plan/plan:status', cache: false });
+    expect(targets['graph']).toMatchObject({ executor: '@nx-plan/plan:graph', cache: false });
+    for (const target of Object.values(targets)) {
+      expect(target.metadata?.technologies).toEqual(['nx-plan']);
+      expect(typeof target.metadata?.description).toBe('string');
+    }
+    expect(targets['validate'].metadata?.help?.command).toBe('npx nx run plan-alpha:validate --help');
+  });
+
+  it('creates one uncached target per achievement, wired with dependsOn, and an execute target over all of them', async () => {
+    const { projects } = await run(['plans/ALPHA/PLAN_ALPHA.md']);
+    const targets = projects['plans/ALPHA'].targets!;
+
+    expect(targets['achievement-1.1']).toEqual({
+      executor: '@nx-plan/plan:run-achievement',
+      cache: false,
+      options: { plan: 'plans/ALPHA', achievement: '1.1' },
+      dependsOn: [],
+      metadata: { technologies: ['nx-plan'], description: 'Achievement 1.1: Parse input' },
+    });
+    expect(targets['achievement-2.1'].dependsOn).toEqual([
+      { target: 'achievement-1.1' },
+      { target: 'achievement-1.2' },
+    ]);
+    expect(targets['achievement-3.1'].dependsOn).toEqual([{ target: 'achievement-2.1' }]);
+    expect(targets['execute']).toMatchObject({
+      executor: 'nx:noop',
+      cache: false,
+      dependsOn: [
+        { target: 'achievement-1.1' },
+        { target: 'achievement-1.2' },
+        { target: 'achievement-2.1' },
+        { target: 'achievement-3.1' },
+      ],
+    });
+  });
+
+  it('leaves achievements on or behind a cycle without a target and says why in metadata', async () => {
+    const { projects } = await run(['plans/BETA/PLAN_BETA.md']);
+    const project = projects['plans/BETA'];
+    const targets = project.targets!;
+
+    expect(Object.keys(targets).sort()).toEqual([
+      'achievement-1.1',
+      'achievement-1.3',
+      'execute',
+      'graph',
+      'status',
+      'validate',
+    ]);
+    expect(targets['achievement-1.3'].dependsOn).toEqual([{ target: 'achievement-1.1' }]);
+    expect(targets['execute'].dependsOn).toEqual([{ target: 'achievement-1.1' }, { target: 'achievement-1.3' }]);
+    expect(project.metadata?.['plan'].achievementsWithoutTarget).toEqual([
+      { id: '1.2', reason: 'on dependency cycle 1.2 → 2.1 → 1.2' },
+      { id: '2.1', reason: 'on dependency cycle 1.2 → 2.1 → 1.2' },
+      { id: '3.1', reason: 'depends on 2.1, which has no target' },
+    ]);
+  });
+
+  it('still infers a plan whose parallel.json is not valid JSON, and the other plans with it', async () => {
+    ws.write({
+      'plans/BROKEN/PLAN_BROKEN.md': planMarkdown('BROKEN', [{ id: '1.1' }]),
+      'plans/BROKEN/parallel.json': '{ "plan_name": "BROKEN", "achievements": [ { "achievement_id": "1.1", ',
+    });
+    const { projects } = await run(['plans/ALPHA/PLAN_ALPHA.md', 'plans/BROKEN/PLAN_BROKEN.md']);
+
+    expect(projects['plans/BROKEN'].name).toBe('plan-broken');
+    expect(projects['plans/BROKEN'].targets!['validate'].cache).toBe(true);
+    expect(projects['plans/BROKEN'].targets!['status']).toBeDefined();
+    expect(projects['plans/BROKEN'].targets!['graph']).toBeDefined();
+    expect(projects['plans/ALPHA'].targets!['achievement-3.1']).toBeDefined();
+    expect(projects['.nx-plan'].name).toBe('plan');
+  });
+
+  it('creates achievement targets for a plan without parallel.json from the PLAN itself', async () => {
+    ws.write({
+      'docs/NOTES/PLAN_NOTES.md': planMarkdown('NOTES', [{ id: '1.1' }, { id: '1.2' }, { id: '2.1' }]),
+    });
+    const { projects } = await run(['docs/NOTES/PLAN_NOTES.md']);
+    const targets = projects['docs/NOTES'].targets!;
+
+    expect(projects['docs/NOTES'].name).toBe('plan-notes');
+    expect(Object.keys(targets).filter((t) => t.startsWith('achievement-')).sort()).toEqual([
+      'achievement-1.1',
+      'achievement-1.2',
+      'achievement-2.1',
+    ]);
+  });
+
+  it('gives the aggregate project its own root and validate/status/graph over every plan', async () => {
+    const { projects } = await run(['plans/BETA/PLAN_BETA.md', 'plans/ALPHA/PLAN_ALPHA.md']);
+    const aggregate = projects['.nx-plan'];
+
+    expect(aggregate.name).toBe('plan');
+    expect(aggregate.implicitDependencies).toEqual(['plan-alpha', 'plan-beta']);
+    expect(aggregate.targets!['validate']).toMatchObject({
+      executor: '@nx-plan/plan:validate',
+      cache: true,
+      inputs: ['{workspaceRoot}/plans/ALPHA/**/*', '{workspaceRoot}/plans/BETA/**/*'],
+      outputs: [],
+      options: { plans: ['plans/ALPHA', 'plans/BETA'] },
+    });
+    expect(aggregate.targets!['status']).toMatchObject({ cache: false, options: { plans: ['plans/ALPHA', 'plans/BETA'] } });
+    expect(aggregate.targets!['graph']).toMatchObject({ cache: false, options: { plans: ['plans/ALPHA', 'plans/BETA'] } });
+    expect(Object.keys(aggregate.targets!).sort()).toEqual(['graph', 'status', 'validate']);
+  });
+
+  it('honours the plugin options', async () => {
+    const { projects } = await run(['plans/ALPHA/PLAN_ALPHA.md'], {
+      projectNamePrefix: 'roadmap-',
+      aggregateProjectName: 'roadmaps',
+      aggregateProjectRoot: 'tools/roadmaps',
+      validateTargetName: 'check',
+      statusTargetName: 'report',
+      graphTargetName: 'draw',
+      executeTargetName: 'run-all',
+      achievementTargetPrefix: 'a',
+      strict: true,
+      agentCommand: 'my-agent --task {executionFile}',
+    });
+    const plan = projects['plans/ALPHA'];
+    const aggregate = projects['tools/roadmaps'];
+
+    expect(plan.name).toBe('roadmap-alpha');
+    expect(aggregate.name).toBe('roadmaps');
+    expect(Object.keys(plan.targets!).sort()).toEqual(['a1.1', 'a1.2', 'a2.1', 'a3.1', 'check', 'draw', 'report', 'run-all']);
+    expect(plan.targets!['check'].options).toEqual({ strict: true });
+    expect(plan.targets!['a2.1'].dependsOn).toEqual([{ target: 'a1.1' }, { target: 'a1.2' }]);
+    expect(plan.targets!['a2.1'].options).toEqual({
+      plan: 'plans/ALPHA',
+      achievement: '2.1',
+      agentCommand: 'my-agent --task {executionFile}',
+    });
+    expect(aggregate.targets!['check'].options).toEqual({ plans: ['plans/ALPHA'], strict: true });
+  });
+
+  it('makes one project of a folder with several PLAN files, preferring the one named after the folder', async () => {
+    ws.write({
+      'plans/GAMMA/PLAN_GAMMA.md': planMarkdown('GAMMA', [{ id: '1.1' }]),
+      'plans/GAMMA/PLAN_AAA-OLD.md': planMarkdown('AAA-OLD', [{ id: '1.1' }]),
+    });
+    const { projects } = await run(['plans/GAMMA/PLAN_AAA-OLD.md', 'plans/GAMMA/PLAN_GAMMA.md']);
+    expect(projects['plans/GAMMA'].name).toBe('plan-gamma');
+    expect(Object.values(projects).filter((p) => p.root === 'plans/GAMMA')).toHaveLength(1);
+  });
+
+  it('reports two plans that would share a project name without losing the others', async () => {
+    ws.write({
+      'a/ALPHA/PLAN_ALPHA.md': planMarkdown('ALPHA', [{ id: '1.1' }]),
+    });
+    let error: unknown;
+    try {
+      await run(['plans/ALPHA/PLAN_ALPHA.md', 'a/ALPHA/PLAN_ALPHA.md', 'plans/BETA/PLAN_BETA.md']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AggregateCreateNodesError);
+    const aggregateError = error as AggregateCreateNodesError;
+    expect(aggregateError.errors).toHaveLength(1);
+    expect(aggregateError.errors[0][0]).toBe('plans/ALPHA/PLAN_ALPHA.md');
+    expect(String(aggregateError.errors[0][1])).toContain('"plan-alpha"');
+    const inferred = aggregateError.partialResults.flatMap(([, r]) => Object.values(r.projects ?? {}).map((p) => p.name));
+    expect(inferred.sort()).toEqual(['plan', 'plan-alpha', 'plan-beta']);
+  });
+
+  it('refuses an aggregate root that is a plan folder (Nx would merge the two projects)', async () => {
+    await expect(run(['plans/ALPHA/PLAN_ALPHA.md'], { aggregateProjectRoot: 'plans/ALPHA' })).rejects.toThrow(
+      AggregateCreateNodesError
+    );
+  });
+});
+
+describe('normalizeOptions', () => {
+  it('fills the defaults', () => {
+    expect(normalizeOptions(undefined)).toEqual({
+      projectNamePrefix: 'plan-',
+      aggregateProjectName: 'plan',
+      aggregateProjectRoot: '.nx-plan',
+      validateTargetName: 'validate',
+      statusTargetName: 'status',
+      graphTargetName: 'graph',
+      executeTargetName: 'execute',
+      achievementTargetPrefix: 'achievement-',
+      strict: false,
+    });
+  });
+});
