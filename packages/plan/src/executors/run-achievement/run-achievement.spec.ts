@@ -37,7 +37,8 @@ describe('run-achievement executor', () => {
     process.env.MARKER_FILE = join(ws.root, MARKER_12);
     messages = [];
     for (const level of ['info', 'warn', 'error'] as const) {
-      jest.spyOn(logger, level).mockImplementation((text: unknown) => {
+      jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
+        const text = args[0];
         messages.push({ level, text: String(text) });
       });
     }
