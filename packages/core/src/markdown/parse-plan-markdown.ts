@@ -17,7 +17,7 @@
  * - headings and `**Achievement x.y: Title**` lines always define one;
  * - index-style lines only under a `##` section whose heading mentions
  *   "achievement", or when recognised fields (Goal, Deliverables, …) follow;
- *   if that leaves nothing, every occurrence counts (a PLAN in another layout);
+ *   in a PLAN with neither such sections nor strong forms every occurrence counts;
  * - the title comes from the first defining occurrence, the fields and the
  *   body from the richest one (most recognised fields), missing fields from
  *   the others, the estimate from the richest one that has one.
@@ -91,6 +91,8 @@ interface Occurrence {
   header: string;
   lines: string[];
   fenced: boolean[];
+  /** A field line (`**Goal**:` …) has been seen: list lines that name achievements are content from now on. */
+  sawField: boolean;
   // Filled when the occurrence is closed.
   recognised: number;
   score: number;
@@ -277,7 +279,8 @@ function closeOccurrence(occ: Occurrence): void {
     }
   }
   occ.recognised = seen.size;
-  occ.score = seen.size + (occ.headerEstimate ? 1 : 0);
+  // Fields count more than an estimate in the header line: an index line with `(4-6h)` never outranks a section with fields.
+  occ.score = seen.size + (occ.headerEstimate ? 0.5 : 0);
   occ.refs = refs;
 }
 
@@ -335,6 +338,7 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
       header: line,
       lines: [],
       fenced: [],
+      sawField: false,
       recognised: 0,
       score: 0,
       deliverables: [],
@@ -399,8 +403,8 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
         open(m[1], m[2], 'bold-id', i, 7, hoursFromEstimateSuffix(m[2]));
         continue;
       }
-      // A list line inside an open section (e.g. under **Dependencies**) is content, not a new achievement.
-      m = current && indentOf(line) >= 2 ? null : LIST.exec(line);
+      // A list line inside a section with fields (e.g. under **Dependencies**) is content, not a new achievement.
+      m = current?.sawField ? null : LIST.exec(line);
       if (m) {
         open(m[1], m[2], 'list', i, 7, hoursFromEstimateSuffix(m[2]));
         continue;
@@ -409,6 +413,7 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
     if (current) {
       current.lines.push(line);
       current.fenced.push(false);
+      if (!current.sawField && line.includes('**') && FIELD.test(line)) current.sawField = true;
     }
   }
   close();
@@ -425,8 +430,9 @@ function hoursFromEstimateSuffix(rawTitle: string): HoursRange | undefined {
 }
 
 function mergeOccurrences(all: readonly Occurrence[], file: string): PlanAchievementText[] {
-  let defining = all.filter((o) => o.strong || o.inAchievementSection || o.recognised > 0);
-  if (defining.length === 0) defining = [...all];
+  // Without any heading/bold-title form and any "Achievement…" section, the PLAN uses another layout: every index line counts.
+  const structured = all.some((o) => o.strong || o.inAchievementSection);
+  const defining = structured ? all.filter((o) => o.strong || o.inAchievementSection || o.recognised > 0) : all;
   const groups = new Map<string, Occurrence[]>();
   for (const occ of defining) {
     const group = groups.get(occ.id);
@@ -458,7 +464,7 @@ function mergeOccurrences(all: readonly Occurrence[], file: string): PlanAchieve
       successCriteria: pickList((o) => o.successCriteria),
       tests: pickList((o) => o.tests),
       referencedIds: uniqueExcept([...(declared ?? []), ...refs], id),
-      body: primary ? [primary.header, ...primary.lines].join('\n').trim() : '',
+      body: primary && primary.recognised > 0 ? [primary.header, ...primary.lines].join('\n').trim() : '',
       location: { file, line: first.line, column: first.column },
     };
     if (estimate) achievement.estimate = estimate;
