@@ -1,0 +1,111 @@
+/**
+ * The menu of `next`: the earlier tool's five options (batch SUBPLANs, batch
+ * EXECUTIONs, run in parallel, graph, prompt for the next available
+ * achievement) plus a prompt to fill unfilled SUBPLANs, each with the exact
+ * command that does the same thing without the menu.
+ */
+import type { PlanAnalysis } from '@nx-plan/core';
+import type { PlanCommands } from '../../../utils/plan-targets';
+import type { NextAction } from '../schema';
+
+export interface MenuEntry {
+  key: string;
+  action: Exclude<NextAction, 'status'>;
+  label: string;
+  /** Commands that do the same without the menu. */
+  commands: string[];
+}
+
+/** What to run now: the ready, unfinished achievements and how many can run at once. */
+export interface RunPlan {
+  /** Ready achievements whose latest EXECUTION_TASK waits to be worked on, level then id. */
+  runnable: string[];
+  /** Ready achievements that still need an EXECUTION_TASK (none yet, or a failed attempt to redo). */
+  unprepared: string[];
+  /** Largest number of unfinished achievements on one level (at least 1). */
+  parallel: number;
+}
+
+const DONE = new Set(['complete', 'skipped']);
+
+export function planRun(analysis: PlanAnalysis): RunPlan {
+  const byId = new Map(analysis.achievements.map((a) => [a.id, a]));
+  const runnable: string[] = [];
+  const unprepared: string[] = [];
+  for (const wave of analysis.waves) {
+    for (const id of wave) {
+      const a = byId.get(id);
+      if (!a || !a.ready || DONE.has(a.status) || a.status === 'in_progress') continue;
+      if (a.status === 'execution_created') runnable.push(id);
+      else unprepared.push(id);
+    }
+  }
+  let parallel = 1;
+  for (const wave of analysis.waves) {
+    let open = 0;
+    for (const id of wave) if (!DONE.has(byId.get(id)?.status ?? 'complete')) open++;
+    if (open > parallel) parallel = open;
+  }
+  return { runnable, unprepared, parallel };
+}
+
+export function nextCommand(planName: string, action: string, extra = ''): string {
+  return `npx nx g @nx-plan/plan:next --plan=${planName} --action=${action}${extra ? ` ${extra}` : ''}`;
+}
+
+export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planName: string): MenuEntry[] {
+  const run = planRun(analysis);
+  const wave = [...run.runnable, ...run.unprepared];
+  const runCommands = [commands.execute(run.parallel)];
+  if (wave.length > 0) runCommands.push(commands.runMany(wave, Math.max(1, wave.length)));
+  const promptTarget = analysis.nextAvailable[0];
+  return [
+    {
+      key: '1',
+      action: 'subplans',
+      label: 'Batch-create SUBPLANs for the next wave',
+      commands: [commands.generator('batch-subplan')],
+    },
+    {
+      key: '2',
+      action: 'executions',
+      label: 'Batch-create EXECUTION_TASKs for achievements that have a SUBPLAN',
+      commands: [commands.generator('batch-execution')],
+    },
+    {
+      key: '3',
+      action: 'run',
+      label: `Run the plan in parallel (up to ${run.parallel} at once)`,
+      commands: runCommands,
+    },
+    {
+      key: '4',
+      action: 'graph',
+      label: 'View the dependency graph',
+      commands: [commands.graph],
+    },
+    {
+      key: '5',
+      action: 'prompt',
+      label: promptTarget
+        ? `Write the execution prompt for the next available achievement (${promptTarget})`
+        : 'Write the execution prompt for an achievement (--achievement=<id>)',
+      commands: [nextCommand(planName, 'prompt', promptTarget ? `--achievement=${promptTarget}` : '--achievement=<id>')],
+    },
+    {
+      key: '6',
+      action: 'fill-subplans',
+      label: 'Write a prompt to fill SUBPLANs that still have unfilled sections',
+      commands: [nextCommand(planName, 'fill-subplans')],
+    },
+  ];
+}
+
+export function renderMenu(entries: readonly MenuEntry[]): string {
+  const lines = ['What next?'];
+  for (const entry of entries) {
+    lines.push(`  ${entry.key}. ${entry.label}`);
+    for (const command of entry.commands) lines.push(`       ${command}`);
+  }
+  return lines.join('\n');
+}

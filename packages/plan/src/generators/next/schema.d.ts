@@ -1,0 +1,14 @@
+export type NextAction = 'subplans' | 'executions' | 'run' | 'graph' | 'prompt' | 'fill-subplans' | 'status';
+
+export interface NextGeneratorSchema {
+  /** Plan NAME, project name (`plan-<name>`) or folder; optional when the workspace has one plan. */
+  plan?: string;
+  /** Run one step without the menu. */
+  action?: NextAction;
+  /** Achievement id for `--action=prompt` (default: the next available achievement). */
+  achievement?: string;
+  /** Skip the batch generators' confirmation. */
+  yes?: boolean;
+  /** Do not run the workspace formatter over the written files. */
+  skipFormat?: boolean;
+}
