@@ -1,0 +1,52 @@
+/** Test helper: collects what an executor writes to stdout and logs through the Nx logger. */
+import { logger } from '@nx/devkit';
+
+export interface CapturedOutput {
+  /** Everything written to process.stdout. */
+  stdout(): string;
+  /** logger.error messages. */
+  errors: string[];
+  /** logger.info/log/warn messages. */
+  messages: string[];
+  restore(): void;
+}
+
+export function captureOutput(): CapturedOutput {
+  const chunks: string[] = [];
+  const errors: string[] = [];
+  const messages: string[] = [];
+  const spies = [
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf-8'));
+      return true;
+    }),
+    jest.spyOn(logger, 'error').mockImplementation((m: unknown) => void errors.push(String(m))),
+    jest.spyOn(logger, 'info').mockImplementation((m: unknown) => void messages.push(String(m))),
+    jest.spyOn(logger, 'log').mockImplementation((...m: unknown[]) => void messages.push(m.join(' '))),
+    jest.spyOn(logger, 'warn').mockImplementation((...m: unknown[]) => void messages.push(m.join(' '))),
+  ];
+  return {
+    stdout: () => chunks.join(''),
+    errors,
+    messages,
+    restore: () => spies.forEach((s) => s.mockRestore()),
+  };
+}
+
+/** Runs fn with environment variables set (undefined deletes), then restores them. */
+export async function withEnv<T>(env: Record<string, string | undefined>, fn: () => Promise<T>): Promise<T> {
+  const saved: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) {
+    saved[key] = process.env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
