@@ -5,7 +5,7 @@
  */
 import { join, posix } from 'node:path';
 import { generateFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { executionPath, formatAttempt, nmOf, subplanPath, type AchievementFiles, type AnalyzedAchievement } from '@nx-plan/core';
+import { executionPath, fixPath, formatAttempt, nmOf, subplanPath, type AchievementFiles, type AnalyzedAchievement } from '@nx-plan/core';
 import { BatchRefusal } from '../lib/batch-refusal';
 import { selectAchievements, type Selection } from '../lib/batch-selection';
 import type { BatchItem } from '../lib/batch-summary';
@@ -49,7 +49,8 @@ function checkAttemptOption(options: BatchExecutionGeneratorSchema): void {
 /** What batch-execution would do for a selection, without writing anything. */
 export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Selection, forcedAttempt?: number): BatchDecision {
   const { loaded, analysis, location } = batch;
-  const { achievements, unknown } = selectAchievements(analysis, selection, (a) => needsExecution(batch, a));
+  // Default candidates: ready with a SUBPLAN. Those that need no new attempt are listed as skipped below.
+  const { achievements, unknown } = selectAchievements(analysis, selection, (a) => a.ready && Boolean(filesOf(batch, a.id).subplan));
   const invalid = unknownSelection(analysis, selection, unknown, achievements.length);
   if (invalid) return { create: [], skipped: [], refused: invalid.refused, refusal: invalid.refusal };
 
@@ -67,6 +68,14 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
   const create: PlannedFile[] = [];
   const skipped: BatchItem[] = [];
   const refused: BatchItem[] = [];
+  if (selection.kind === 'default') {
+    // Ready work the default cannot take yet: say why, so the next step is obvious.
+    for (const a of analysis.achievements) {
+      if (a.ready && !filesOf(batch, a.id).subplan) {
+        skipped.push({ id: a.id, file: `${location.dir}/${subplanPath(loaded.name, a.id)}`, reason: 'ready but no SUBPLAN yet; run batch-subplan first' });
+      }
+    }
+  }
   for (const achievement of achievements) {
     const { id } = achievement;
     const files = filesOf(batch, id);
@@ -83,7 +92,7 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
     if (forcedAttempt !== undefined) {
       attempt = forcedAttempt;
     } else if (latest && !retry) {
-      skipped.push({ id, file: `${location.dir}/${latest.file}`, reason: `attempt exists and no ${basename(`FIX_${nmOf(id)}.md`)} asks for another` });
+      skipped.push({ id, file: `${location.dir}/${latest.file}`, reason: `attempt exists and no ${basename(fixPath(id))} asks for another` });
       continue;
     } else if (latest && retry && answersFix(readInPlan(tree, batch, latest.file), retry.fixText)) {
       skipped.push({ id, file: `${location.dir}/${latest.file}`, reason: `already answers ${basename(retry.fixFile)}; update the FIX file for another attempt` });

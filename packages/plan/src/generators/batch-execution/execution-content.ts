@@ -50,7 +50,7 @@ export function executionTemplateData(
   retry?: RetryContext,
   now: Date = new Date(),
 ): ExecutionTemplateData {
-  const sections = splitSections(subplan.text, 2).filter((s) => s.level > 0);
+  const sections = splitSections(subplan.text, 2).filter((s) => s.level === 2);
   const context = sections.map((s) => `### ${s.title}\n\n${demoteHeadings(s.body, 1)}`.trim()).join('\n\n');
   const deliverables = findSection(sections, /^deliverables?/i);
   const criteria = findSection(sections, /^success criteria/i, /^definition of done/i, /^expected results/i);
