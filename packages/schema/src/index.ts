@@ -1,3 +1,6 @@
 export * from './lib/diagnostic';
 export * from './lib/types';
 export * from './lib/validate-parallel-json';
+export * from './lib/is-parallel-achievement';
+export { parallelSchema, parallelTolerantSchema, PARALLEL_SCHEMA_ID, PARALLEL_TOLERANT_SCHEMA_ID } from './lib/schema-validators';
+export { escapePointerToken, joinPointer, splitPointer } from './lib/json-pointer';

@@ -29,6 +29,8 @@ export function joinPointer(tokens: readonly (string | number)[]): string {
  * root only when it is empty, otherwise its text is taken as one token.
  */
 export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (pointer.charCodeAt(0) === 0x2f && pointer.indexOf('~') === -1) return pointer.slice(1).split('/');
   let text = pointer.startsWith('#') ? safeDecode(pointer.slice(1)) : pointer;
   if (text === '') return [];
   if (!text.startsWith('/')) text = '/' + text;

@@ -19,10 +19,12 @@ export interface PointerLocation {
   exact: boolean;
 }
 
-interface TrieNode {
-  children?: Map<string, TrieNode>;
-  value?: TextPosition;
-  key?: TextPosition;
+class TrieNode {
+  children: Map<string, TrieNode> | undefined = undefined;
+  /** A pointer asked for ends here. */
+  wanted = false;
+  value: TextPosition | undefined = undefined;
+  key: TextPosition | undefined = undefined;
 }
 
 const START_OF_TEXT: TextPosition = { offset: 0, line: 1, column: 1 };
@@ -30,25 +32,31 @@ const START_OF_TEXT: TextPosition = { offset: 0, line: 1, column: 1 };
 /**
  * Locate every pointer of `pointers` in `text` (strict JSON). The text may
  * start with a byte-order mark; positions are then counted without it, as
- * editors show them. Duplicate member names resolve to the last one, as
- * JSON.parse does. Never throws; unlocatable pointers map to line 1, column 1.
+ * editors show them. The scan stops as soon as every pointer is found (so a
+ * duplicated member name is located at its first occurrence). Never throws;
+ * unlocatable pointers map to line 1, column 1.
  */
 export function locateJsonPointers(text: string, pointers: Iterable<string>): Map<string, PointerLocation> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const root: TrieNode = {};
-  const wanted: [string, string[]][] = [];
+  const root = new TrieNode();
+  const leaves = new Map<string, TrieNode>();
+  let pending = 0;
   for (const pointer of pointers) {
-    const tokens = splitPointer(pointer);
-    wanted.push([pointer, tokens]);
+    if (leaves.has(pointer)) continue;
     let node = root;
-    for (const token of tokens) {
+    for (const token of splitPointer(pointer)) {
       if (!node.children) node.children = new Map();
       let child = node.children.get(token);
       if (!child) {
-        child = {};
+        child = new TrieNode();
         node.children.set(token, child);
       }
       node = child;
+    }
+    leaves.set(pointer, node);
+    if (!node.wanted) {
+      node.wanted = true;
+      pending++;
     }
   }
 
@@ -60,32 +68,32 @@ export function locateJsonPointers(text: string, pointers: Iterable<string>): Ma
       node = root;
     } else {
       const parent = current[depth - 1];
-      node = parent && parent.children ? parent.children.get(typeof key === 'number' ? String(key) : (key as string)) : undefined;
+      node = parent !== undefined && parent.children !== undefined ? parent.children.get(typeof key === 'number' ? String(key) : (key as string)) : undefined;
     }
     current[depth] = node;
-    if (node) {
+    if (node !== undefined && node.value === undefined) {
       node.value = { offset: valueOffset, line: valueLine, column: valueColumn };
-      node.key = keyOffset >= 0 ? { offset: keyOffset, line: keyLine, column: keyColumn } : undefined;
+      if (keyOffset >= 0) node.key = { offset: keyOffset, line: keyLine, column: keyColumn };
+      if (node.wanted && --pending === 0) return true;
     }
+    return false;
   });
 
   const result = new Map<string, PointerLocation>();
-  for (const [pointer, tokens] of wanted) {
-    let node: TrieNode | undefined = root;
-    let best: TrieNode | undefined = root.value ? root : undefined;
-    let depth = 0;
-    for (const token of tokens) {
-      node = node.children?.get(token);
-      if (!node || !node.value) break;
-      best = node;
-      depth++;
+  for (const [pointer, leaf] of leaves) {
+    if (leaf.value !== undefined) {
+      result.set(pointer, { value: leaf.value, key: leaf.key, exact: true });
+      continue;
     }
-    const exact = depth === tokens.length && best !== undefined;
-    result.set(pointer, {
-      value: best?.value ?? START_OF_TEXT,
-      key: exact ? best?.key : undefined,
-      exact,
-    });
+    // Missing: the nearest located ancestor.
+    let node: TrieNode | undefined = root;
+    let best: TextPosition = root.value ?? START_OF_TEXT;
+    for (const token of splitPointer(pointer)) {
+      node = node.children?.get(token);
+      if (node === undefined || node.value === undefined) break;
+      best = node.value;
+    }
+    result.set(pointer, { value: best, exact: false });
   }
   return result;
 }

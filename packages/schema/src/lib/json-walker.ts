@@ -25,7 +25,8 @@ export interface JsonSyntaxProblem extends TextPosition {
  * Called at the start of every value, in document order. `depth` is 0 for the
  * root value; `key` is the property name (object member) or index (array
  * element) of the value in its parent, undefined for the root. The key
- * position is given for object members only (otherwise -1).
+ * position is given for object members only (otherwise -1). Returning
+ * `true` stops the walk (walkJson then returns undefined).
  */
 export type JsonValueVisitor = (
   depth: number,
@@ -36,7 +37,7 @@ export type JsonValueVisitor = (
   keyOffset: number,
   keyLine: number,
   keyColumn: number,
-) => void;
+) => boolean | void;
 
 const enum State {
   RootValue,
@@ -176,16 +177,18 @@ export function walkJson(text: string, visit?: JsonValueVisitor): JsonSyntaxProb
 
         if (visit) {
           const depth = stack.length;
+          let stop: boolean | void;
           if (depth === 0) {
-            visit(0, undefined, offset, line, column, -1, -1, -1);
+            stop = visit(0, undefined, offset, line, column, -1, -1, -1);
           } else {
             const parent = stack[depth - 1];
             if (parent.isObject) {
-              visit(depth, parent.key, offset, line, column, parent.keyOffset, parent.keyLine, parent.keyColumn);
+              stop = visit(depth, parent.key, offset, line, column, parent.keyOffset, parent.keyLine, parent.keyColumn);
             } else {
-              visit(depth, parent.key, offset, line, column, -1, -1, -1);
+              stop = visit(depth, parent.key, offset, line, column, -1, -1, -1);
             }
           }
+          if (stop === true) return undefined;
         }
         if (token === SyntaxKind.OpenBraceToken) {
           stack.push({ isObject: true, line, column, key: '', keyOffset: -1, keyLine: -1, keyColumn: -1 });
