@@ -5,6 +5,7 @@
  */
 import { readNxJson, type Tree } from '@nx/devkit';
 import { planProjectName } from '../plugins/lib/plan-project-name';
+import { normalizeOptions, type PlanPluginOptions } from '../plugins/plan-nodes';
 
 export interface PlanTargetNames {
   projectNamePrefix: string;
@@ -16,45 +17,31 @@ export interface PlanTargetNames {
   achievementPrefix: string;
 }
 
-const DEFAULTS: PlanTargetNames = {
-  projectNamePrefix: 'plan-',
-  aggregateProjectName: 'plan',
-  validate: 'validate',
-  status: 'status',
-  graph: 'graph',
-  execute: 'execute',
-  achievementPrefix: 'achievement-',
-};
-
 const PLUGIN_NAMES = new Set(['@nx-plan/plan', 'plan', './packages/plan/src/index.ts', 'packages/plan/src/index.ts']);
-
-function stringOption(options: Record<string, unknown>, key: string, fallback: string): string {
-  const value = options[key];
-  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
-}
 
 /** Target names configured for the nx-plan plugin in nx.json, defaults otherwise. */
 export function readPlanTargetNames(tree: Tree): PlanTargetNames {
-  let options: Record<string, unknown> = {};
+  let options: PlanPluginOptions = {};
   try {
     const nxJson = tree.exists('nx.json') ? readNxJson(tree) : null;
     for (const entry of nxJson?.plugins ?? []) {
       if (typeof entry === 'object' && entry !== null && PLUGIN_NAMES.has(entry.plugin)) {
-        options = (entry.options ?? {}) as Record<string, unknown>;
+        options = (entry.options ?? {}) as PlanPluginOptions;
         break;
       }
     }
   } catch {
     // An unreadable nx.json is reported by Nx itself; the defaults still give usable commands.
   }
+  const o = normalizeOptions(options);
   return {
-    projectNamePrefix: stringOption(options, 'projectNamePrefix', DEFAULTS.projectNamePrefix),
-    aggregateProjectName: stringOption(options, 'aggregateProjectName', DEFAULTS.aggregateProjectName),
-    validate: stringOption(options, 'validateTargetName', DEFAULTS.validate),
-    status: stringOption(options, 'statusTargetName', DEFAULTS.status),
-    graph: stringOption(options, 'graphTargetName', DEFAULTS.graph),
-    execute: stringOption(options, 'executeTargetName', DEFAULTS.execute),
-    achievementPrefix: stringOption(options, 'achievementTargetPrefix', DEFAULTS.achievementPrefix),
+    projectNamePrefix: o.projectNamePrefix,
+    aggregateProjectName: o.aggregateProjectName,
+    validate: o.validateTargetName,
+    status: o.statusTargetName,
+    graph: o.graphTargetName,
+    execute: o.executeTargetName,
+    achievementPrefix: o.achievementTargetPrefix,
   };
 }
 
@@ -71,6 +58,11 @@ export interface PlanCommands {
   generator(name: string, args?: string): string;
 }
 
+/** Quote a command-line argument only when the shell needs it. */
+export function shellArg(value: string): string {
+  return /^[\w.,:=@/+-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 export function planCommands(tree: Tree, planName: string): PlanCommands {
   const names = readPlanTargetNames(tree);
   const project = planProjectName(planName, names.projectNamePrefix);
@@ -83,6 +75,6 @@ export function planCommands(tree: Tree, planName: string): PlanCommands {
     runMany: (ids, parallel) =>
       `npx nx run-many -t ${ids.map((id) => `${names.achievementPrefix}${id}`).join(',')} -p ${project}` +
       (parallel !== undefined ? ` --parallel=${Math.max(1, parallel)}` : ''),
-    generator: (name, args) => `npx nx g @nx-plan/plan:${name} --plan=${planName}${args ? ` ${args}` : ''}`,
+    generator: (name, args) => `npx nx g @nx-plan/plan:${name} --plan=${shellArg(planName)}${args ? ` ${args}` : ''}`,
   };
 }

@@ -18,6 +18,7 @@ import {
 import type { ParallelJson } from '@nx-plan/schema';
 import * as path from 'node:path';
 import { loadTreePlan } from '../../utils/load-tree-plan';
+import { isDryRun } from '../lib/confirm-batch';
 import { planCommands } from '../../utils/plan-targets';
 import type { DiscoverGeneratorSchema } from './schema';
 
@@ -165,7 +166,8 @@ export async function discoverGenerator(tree: Tree, options: DiscoverGeneratorSc
 
 function summarize(result: DiscoverResult, planName: string, existing: string | undefined, validate: string): string {
   const lines = [`discover ${planName}:`];
-  for (const file of result.created) lines.push(`  created  ${file}`);
+  const verb = isDryRun() ? 'would create' : 'created';
+  for (const file of result.created) lines.push(`  ${verb}  ${file}`);
   for (const { file, reason } of result.skipped) lines.push(`  skipped  ${file} (${reason})`);
   lines.push('', 'Next:');
   lines.push(`  1. Give ${PROMPT_FILE} to your LLM and let it write the dependency tree.`);

@@ -153,7 +153,7 @@ describe('next generator', () => {
       expect(text).toContain('npx nx g @nx-plan/plan:batch-subplan --plan=DEMO');
       expect(text).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO');
       expect(text).toContain('npx nx run plan-demo:execute --parallel=3');
-      expect(text).toContain('npx nx run-many -t achievement-2.2,achievement-1.2,achievement-1.3,achievement-1.4 -p plan-demo');
+      expect(text).toContain('npx nx run-many -t achievement-1.2,achievement-1.3,achievement-1.4,achievement-2.2 -p plan-demo --parallel=4');
       expect(text).toContain('npx nx run plan-demo:graph');
       expect(text).toContain('npx nx g @nx-plan/plan:next --plan=DEMO --action=prompt --achievement=1.2');
       expect(text).toContain('npx nx g @nx-plan/plan:next --plan=DEMO --action=fill-subplans');
@@ -228,9 +228,11 @@ describe('next generator', () => {
       await runNext(tree, { plan: 'DEMO', action: 'run' }, runtime);
       const text = output[output.length - 1];
       expect(text).toContain('npx nx run plan-demo:execute --parallel=3');
-      // Only 2.2 is ready with an EXECUTION_TASK to work on.
-      expect(text).toContain('npx nx run-many -t achievement-2.2 -p plan-demo');
-      expect(text).toContain('without an EXECUTION_TASK to work on: 1.2, 1.3, 1.4');
+      // 1.3 (failed, attempt 01 + FIX) and 2.2 have an EXECUTION_TASK; 1.2 and 1.4 have none.
+      expect(text).toContain('npx nx run-many -t achievement-1.3,achievement-2.2 -p plan-demo --parallel=2');
+      expect(text).toContain('Failed and waiting for a new attempt: 1.3');
+      expect(text).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO --achievements=1.3');
+      expect(text).toContain('Ready but without an EXECUTION_TASK: 1.2, 1.4');
       expect(changedFiles()).toEqual(before);
     });
 

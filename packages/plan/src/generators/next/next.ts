@@ -21,6 +21,7 @@ import { planCommands, type PlanCommands } from '../../utils/plan-targets';
 import { findPlansInTree, treePlanSource } from '../../utils/tree-plan';
 import { batchExecutionGenerator } from '../batch-execution/batch-execution';
 import { batchSubplanGenerator } from '../batch-subplan/batch-subplan';
+import { isDryRun } from '../lib/confirm-batch';
 import { buildExecutionPrompt } from './lib/execution-prompt';
 import { buildFillSubplansPrompt, findSubplansToFill } from './lib/fill-subplans-prompt';
 import { buildMenu, planRun, renderMenu, type MenuEntry } from './lib/next-menu';
@@ -153,7 +154,7 @@ async function runAction(
 function describeRun(analysis: PlanAnalysis, commands: PlanCommands, planName: string): string {
   const run = planRun(analysis);
   const lines: string[] = [];
-  if (run.runnable.length === 0 && run.unprepared.length === 0) {
+  if (run.wave.length === 0) {
     lines.push('Nothing is ready to run: every achievement is done, in progress or blocked.');
     lines.push(`See why with: ${commands.status}`);
     return lines.join('\n');
@@ -161,14 +162,18 @@ function describeRun(analysis: PlanAnalysis, commands: PlanCommands, planName: s
   lines.push(`Run the whole plan with Nx's scheduler (independent achievements at the same time, dependents after):`);
   lines.push(`  ${commands.execute(run.parallel)}`);
   if (run.runnable.length > 0) {
-    lines.push('Or only the ready wave that has its EXECUTION_TASK:');
+    lines.push('Or only the ready achievements that have an EXECUTION_TASK:');
     lines.push(`  ${commands.runMany(run.runnable, run.runnable.length)}`);
   }
+  if (run.retry.length > 0) {
+    lines.push(`Failed and waiting for a new attempt: ${run.retry.join(', ')}; unless you already made one, create it first:`);
+    lines.push(`  ${commands.generator('batch-execution', `--achievements=${run.retry.join(',')}`)}`);
+  }
   if (run.unprepared.length > 0) {
-    lines.push(`Ready but without an EXECUTION_TASK to work on: ${run.unprepared.join(', ')}; create them first:`);
+    lines.push(`Ready but without an EXECUTION_TASK: ${run.unprepared.join(', ')}; their targets fail until you create them:`);
     lines.push(`  ${commands.generator('batch-execution')}`);
   }
-  lines.push(`(next prints these commands and never runs nx itself; plan ${planName})`);
+  lines.push(`(next prints these commands for plan ${planName} and never runs nx itself)`);
   return lines.join('\n');
 }
 
@@ -180,7 +185,7 @@ function writeOnce(tree: Tree, file: string, content: string, result: NextResult
   }
   tree.write(file, content);
   result.created.push(file);
-  print(`created  ${file}`);
+  print(`${isDryRun() ? 'would create' : 'created'}  ${file}`);
 }
 
 function writeExecutionPrompt(

@@ -5,7 +5,7 @@
  * command that does the same thing without the menu.
  */
 import type { PlanAnalysis } from '@nx-plan/core';
-import type { PlanCommands } from '../../../utils/plan-targets';
+import { shellArg, type PlanCommands } from '../../../utils/plan-targets';
 import type { NextAction } from '../schema';
 
 export interface MenuEntry {
@@ -18,9 +18,13 @@ export interface MenuEntry {
 
 /** What to run now: the ready, unfinished achievements and how many can run at once. */
 export interface RunPlan {
-  /** Ready achievements whose latest EXECUTION_TASK waits to be worked on, level then id. */
+  /** Every ready, unfinished achievement that is not running, level then id. */
+  wave: string[];
+  /** Those with an EXECUTION_TASK to work on (execution_created, or failed: the latest attempt after a FIX). */
   runnable: string[];
-  /** Ready achievements that still need an EXECUTION_TASK (none yet, or a failed attempt to redo). */
+  /** The failed ones among `runnable`: they need a new attempt (batch-execution) before running again. */
+  retry: string[];
+  /** Those still without an EXECUTION_TASK (not_started, subplan_created). */
   unprepared: string[];
   /** Largest number of unfinished achievements on one level (at least 1). */
   parallel: number;
@@ -30,34 +34,32 @@ const DONE = new Set(['complete', 'skipped']);
 
 export function planRun(analysis: PlanAnalysis): RunPlan {
   const byId = new Map(analysis.achievements.map((a) => [a.id, a]));
-  const runnable: string[] = [];
-  const unprepared: string[] = [];
-  for (const wave of analysis.waves) {
-    for (const id of wave) {
-      const a = byId.get(id);
-      if (!a || !a.ready || DONE.has(a.status) || a.status === 'in_progress') continue;
-      if (a.status === 'execution_created') runnable.push(id);
-      else unprepared.push(id);
-    }
-  }
-  let parallel = 1;
+  const run: RunPlan = { wave: [], runnable: [], retry: [], unprepared: [], parallel: 1 };
   for (const wave of analysis.waves) {
     let open = 0;
-    for (const id of wave) if (!DONE.has(byId.get(id)?.status ?? 'complete')) open++;
-    if (open > parallel) parallel = open;
+    for (const id of wave) {
+      const a = byId.get(id);
+      if (!a || DONE.has(a.status)) continue;
+      open++;
+      if (!a.ready || a.status === 'in_progress') continue;
+      run.wave.push(id);
+      if (a.status === 'execution_created' || a.status === 'failed') run.runnable.push(id);
+      else run.unprepared.push(id);
+      if (a.status === 'failed') run.retry.push(id);
+    }
+    if (open > run.parallel) run.parallel = open;
   }
-  return { runnable, unprepared, parallel };
+  return run;
 }
 
 export function nextCommand(planName: string, action: string, extra = ''): string {
-  return `npx nx g @nx-plan/plan:next --plan=${planName} --action=${action}${extra ? ` ${extra}` : ''}`;
+  return `npx nx g @nx-plan/plan:next --plan=${shellArg(planName)} --action=${action}${extra ? ` ${extra}` : ''}`;
 }
 
 export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planName: string): MenuEntry[] {
   const run = planRun(analysis);
-  const wave = [...run.runnable, ...run.unprepared];
   const runCommands = [commands.execute(run.parallel)];
-  if (wave.length > 0) runCommands.push(commands.runMany(wave, Math.max(1, wave.length)));
+  if (run.wave.length > 0) runCommands.push(commands.runMany(run.wave, run.wave.length));
   const promptTarget = analysis.nextAvailable[0];
   return [
     {
