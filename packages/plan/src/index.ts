@@ -12,3 +12,6 @@ export { statusExecutor } from './executors/status/status';
 export type { StatusExecutorSchema } from './executors/status/schema';
 export { graphExecutor } from './executors/graph/graph';
 export type { GraphExecutorSchema } from './executors/graph/schema';
+
+export { initGenerator } from './generators/init/init';
+export type { InitGeneratorSchema } from './generators/init/schema';
