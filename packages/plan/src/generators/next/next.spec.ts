@@ -228,12 +228,27 @@ describe('next generator', () => {
       await runNext(tree, { plan: 'DEMO', action: 'run' }, runtime);
       const text = output[output.length - 1];
       expect(text).toContain('npx nx run plan-demo:execute --parallel=3');
-      // 1.3 (failed, attempt 01 + FIX) and 2.2 have an EXECUTION_TASK; 1.2 and 1.4 have none.
-      expect(text).toContain('npx nx run-many -t achievement-1.3,achievement-2.2 -p plan-demo --parallel=2');
-      expect(text).toContain('Failed and waiting for a new attempt: 1.3');
+      // Only 2.2 has an EXECUTION_TASK to work on; 1.3 failed and its attempt 01 predates the FIX.
+      expect(text).toContain('npx nx run-many -t achievement-2.2 -p plan-demo --parallel=1');
+      expect(text).toContain('waiting for a new attempt that answers the review: 1.3');
       expect(text).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO --achievements=1.3');
       expect(text).toContain('Ready but without an EXECUTION_TASK: 1.2, 1.4');
       expect(changedFiles()).toEqual(before);
+    });
+
+    it('run counts a failed achievement as runnable once batch-execution made its retry attempt', async () => {
+      const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      try {
+        await runNext(tree, { plan: 'DEMO', action: 'executions', yes: true, skipFormat: true, achievement: undefined }, runtime);
+      } finally {
+        info.mockRestore();
+      }
+      output = [];
+      await runNext(tree, { plan: 'DEMO', action: 'run' }, runtime);
+      const text = output[output.length - 1];
+      // 1.2 got attempt 01 and 1.3 attempt 02 (answering FIX_13): with 2.2, three can run.
+      expect(text).toContain('npx nx run-many -t achievement-1.2,achievement-1.3,achievement-2.2 -p plan-demo --parallel=3');
+      expect(text).not.toContain('waiting for a new attempt');
     });
 
     it('prompt writes the prompt of the next available achievement from the PLAN and its SUBPLAN', async () => {

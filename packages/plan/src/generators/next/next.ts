@@ -24,7 +24,8 @@ import { batchSubplanGenerator } from '../batch-subplan/batch-subplan';
 import { isDryRun } from '../lib/confirm-batch';
 import { buildExecutionPrompt } from './lib/execution-prompt';
 import { buildFillSubplansPrompt, findSubplansToFill } from './lib/fill-subplans-prompt';
-import { buildMenu, planRun, renderMenu, type MenuEntry } from './lib/next-menu';
+import { answersFix } from '../batch-execution/fix-answer-marker';
+import { buildMenu, planRun, renderMenu, type MenuEntry, type RunPlan } from './lib/next-menu';
 import { terminalChoiceIO, type ChoiceIO } from './lib/terminal-choice';
 import type { NextAction, NextGeneratorSchema } from './schema';
 
@@ -77,7 +78,8 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
   const commands = planCommands(tree, planned.location.name);
   const diagnostics = validatePlan(planned.loaded);
   const analysis = analyzePlan(planned.loaded, { projectName: commands.project, diagnostics });
-  const menu = buildMenu(analysis, commands, planned.location.name);
+  const run = planRun(analysis, retryAttemptCheck(tree, planned));
+  const menu = buildMenu(analysis, commands, planned.location.name, run);
 
   print(renderStatus(analysis, { color }));
 
@@ -92,7 +94,18 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
     action = await choose(io, menu, print);
     if (action === undefined) return { created: [], skipped: [] };
   }
-  return runAction(tree, action, planned, analysis, commands, options, print, color);
+  return runAction(tree, action, planned, analysis, run, commands, options, print, color);
+}
+
+/** A failed achievement is ready to run again once its latest attempt answers the current FIX (batch-execution marks it). */
+function retryAttemptCheck(tree: Tree, planned: TreePlan): (id: string) => boolean {
+  const source = treePlanSource(tree, planned.location.dir);
+  return (id) => {
+    const files = planned.loaded.files.byNm.get(id.replace('.', ''));
+    const latest = files?.executions[files.executions.length - 1];
+    const fix = files?.fix ? source.read(files.fix) : undefined;
+    return latest !== undefined && fix !== undefined && answersFix(source.read(latest.file), fix);
+  };
 }
 
 async function choose(io: ChoiceIO, menu: readonly MenuEntry[], print: (text: string) => void): Promise<NextAction | undefined> {
@@ -114,6 +127,7 @@ async function runAction(
   action: NextAction,
   planned: TreePlan,
   analysis: PlanAnalysis,
+  run: RunPlan,
   commands: PlanCommands,
   options: NextGeneratorSchema,
   print: (text: string) => void,
@@ -138,7 +152,7 @@ async function runAction(
       print(renderGraph(analysis, 'ascii', { color }));
       return result;
     case 'run':
-      print(describeRun(analysis, commands, planned.location.name));
+      print(describeRun(run, commands, planned.location.name));
       return result;
     case 'prompt':
       writeExecutionPrompt(tree, planned, analysis, commands, options.achievement, result, print);
@@ -151,8 +165,7 @@ async function runAction(
   return result;
 }
 
-function describeRun(analysis: PlanAnalysis, commands: PlanCommands, planName: string): string {
-  const run = planRun(analysis);
+function describeRun(run: RunPlan, commands: PlanCommands, planName: string): string {
   const lines: string[] = [];
   if (run.wave.length === 0) {
     lines.push('Nothing is ready to run: every achievement is done, in progress or blocked.');
@@ -166,7 +179,7 @@ function describeRun(analysis: PlanAnalysis, commands: PlanCommands, planName: s
     lines.push(`  ${commands.runMany(run.runnable, run.runnable.length)}`);
   }
   if (run.retry.length > 0) {
-    lines.push(`Failed and waiting for a new attempt: ${run.retry.join(', ')}; unless you already made one, create it first:`);
+    lines.push(`Failed, waiting for a new attempt that answers the review: ${run.retry.join(', ')}; create it first:`);
     lines.push(`  ${commands.generator('batch-execution', `--achievements=${run.retry.join(',')}`)}`);
   }
   if (run.unprepared.length > 0) {

@@ -20,9 +20,9 @@ export interface MenuEntry {
 export interface RunPlan {
   /** Every ready, unfinished achievement that is not running, level then id. */
   wave: string[];
-  /** Those with an EXECUTION_TASK to work on (execution_created, or failed: the latest attempt after a FIX). */
+  /** Those with an EXECUTION_TASK to work on: execution_created, or failed with a new attempt answering its FIX. */
   runnable: string[];
-  /** The failed ones among `runnable`: they need a new attempt (batch-execution) before running again. */
+  /** Failed ones whose latest attempt does not answer the FIX yet: batch-execution creates the new attempt. */
   retry: string[];
   /** Those still without an EXECUTION_TASK (not_started, subplan_created). */
   unprepared: string[];
@@ -32,7 +32,11 @@ export interface RunPlan {
 
 const DONE = new Set(['complete', 'skipped']);
 
-export function planRun(analysis: PlanAnalysis): RunPlan {
+/**
+ * `hasRetryAttempt(id)` tells whether a failed achievement's latest EXECUTION_TASK
+ * was created in answer to its current FIX (default: no).
+ */
+export function planRun(analysis: PlanAnalysis, hasRetryAttempt: (id: string) => boolean = () => false): RunPlan {
   const byId = new Map(analysis.achievements.map((a) => [a.id, a]));
   const run: RunPlan = { wave: [], runnable: [], retry: [], unprepared: [], parallel: 1 };
   for (const wave of analysis.waves) {
@@ -43,9 +47,9 @@ export function planRun(analysis: PlanAnalysis): RunPlan {
       open++;
       if (!a.ready || a.status === 'in_progress') continue;
       run.wave.push(id);
-      if (a.status === 'execution_created' || a.status === 'failed') run.runnable.push(id);
+      if (a.status === 'execution_created' || (a.status === 'failed' && hasRetryAttempt(id))) run.runnable.push(id);
+      else if (a.status === 'failed') run.retry.push(id);
       else run.unprepared.push(id);
-      if (a.status === 'failed') run.retry.push(id);
     }
     if (open > run.parallel) run.parallel = open;
   }
@@ -56,8 +60,7 @@ export function nextCommand(planName: string, action: string, extra = ''): strin
   return `npx nx g @nx-plan/plan:next --plan=${shellArg(planName)} --action=${action}${extra ? ` ${extra}` : ''}`;
 }
 
-export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planName: string): MenuEntry[] {
-  const run = planRun(analysis);
+export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planName: string, run: RunPlan = planRun(analysis)): MenuEntry[] {
   const runCommands = [commands.execute(run.parallel)];
   if (run.wave.length > 0) runCommands.push(commands.runMany(run.wave, run.wave.length));
   const promptTarget = analysis.nextAvailable[0];
