@@ -58,8 +58,10 @@ export function findPackageProblems(installedDir: string, sourceDir: string): st
     }
   }
 
-  // Every template folder of the source must ship with the same files.
-  for (const templateDir of findDirsNamed(join(sourceDir, 'src'), 'files')) {
+  // Every template folder of a generator (a `files/` next to its schema.json)
+  // must ship with the same files.
+  const templateDirs = findDirsNamed(join(sourceDir, 'src'), 'files').filter((dir) => existsSync(join(dir, '..', 'schema.json')));
+  for (const templateDir of templateDirs) {
     for (const file of listFiles(templateDir)) {
       need(`${relative(sourceDir, templateDir)}/${file}`, 'template');
     }
