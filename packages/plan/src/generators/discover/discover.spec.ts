@@ -3,7 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateParallelJson, type ParallelJson } from '@nx-plan/schema';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { CORPUS_DIR, copyIntoTree } from '../../utils/copy-into-tree';
+import { CORPUS_DIR, copyIntoTree } from '../../utils/testing/copy-into-tree';
 import { discoverGenerator, runDiscover } from './discover';
 
 const DEMO_PLAN = `# PLAN: Demo

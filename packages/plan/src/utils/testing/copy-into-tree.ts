@@ -6,8 +6,8 @@ import type { Tree } from '@nx/devkit';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** The repository root, from any file below packages/plan/src. */
-export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+/** The repository root (this file is packages/plan/src/utils/testing/copy-into-tree.ts). */
+export const REPO_ROOT = path.resolve(__dirname, '../../../../..');
 /** Where the shared corpus lives when it is present (CI may lack it). */
 export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
 
