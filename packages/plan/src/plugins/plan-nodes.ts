@@ -152,16 +152,25 @@ function planProject(
   context: CreateNodesContext
 ): ProjectConfiguration {
   const { root, projectName, planName } = entry;
+  const inputs = ['{projectRoot}/**/*'];
   const targets: Record<string, TargetConfiguration> = {
-    [options.validateTargetName]: validateTarget(
+    [options.validateTargetName]: planTarget(
+      'validate',
       projectName,
-      ['{projectRoot}/**/*'],
+      inputs,
       {},
       options,
       `Validate plan ${planName}: parallel.json, dependencies, cycles, file names, PLAN consistency`
     ),
-    [options.statusTargetName]: statusTarget(projectName, {}, options, `Show the status of plan ${planName}`),
-    [options.graphTargetName]: graphTarget(projectName, {}, options, `Draw the dependency graph of plan ${planName}`),
+    [options.statusTargetName]: planTarget('status', projectName, inputs, {}, options, `Show the status of plan ${planName}`),
+    [options.graphTargetName]: planTarget(
+      'graph',
+      projectName,
+      inputs,
+      {},
+      options,
+      `Draw the dependency graph of plan ${planName}`
+    ),
   };
 
   const { achievementTargets, excluded, loadError } = readAchievementTargets(entry, options, context);
@@ -249,27 +258,34 @@ function readAchievementTargets(
 function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlanPluginOptions): ProjectConfiguration {
   const plans = entries.map((e) => e.root);
   const root = aggregateProjectRoot(options.aggregateProjectRoot, plans);
+  const name = options.aggregateProjectName;
+  const inputs = plans.map((p) => `{workspaceRoot}/${p}/**/*`);
   return {
     root,
     name: options.aggregateProjectName,
     tags: ['type:plan-aggregate'],
     implicitDependencies: entries.map((e) => e.projectName),
     targets: {
-      [options.validateTargetName]: validateTarget(
-        options.aggregateProjectName,
-        plans.map((p) => `{workspaceRoot}/${p}/**/*`),
+      [options.validateTargetName]: planTarget(
+        'validate',
+        name,
+        inputs,
         { plans },
         options,
         `Validate every plan of the workspace (${plans.length})`
       ),
-      [options.statusTargetName]: statusTarget(
-        options.aggregateProjectName,
+      [options.statusTargetName]: planTarget(
+        'status',
+        name,
+        inputs,
         { plans },
         options,
         'Show the status of every plan of the workspace'
       ),
-      [options.graphTargetName]: graphTarget(
-        options.aggregateProjectName,
+      [options.graphTargetName]: planTarget(
+        'graph',
+        name,
+        inputs,
         { plans },
         options,
         'Draw the dependency graph of every plan of the workspace'
@@ -286,59 +302,42 @@ function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlan
   };
 }
 
-function validateTarget(
+type PlanTargetKind = 'validate' | 'status' | 'graph';
+
+const TARGET_EXAMPLES: Record<PlanTargetKind, Record<string, unknown>> = {
+  validate: { format: 'json' },
+  status: { format: 'json' },
+  graph: { format: 'mermaid', outputFile: 'plan-graph.mmd' },
+};
+
+/**
+ * validate/status/graph of a plan project or of the aggregate. Every one
+ * declares its inputs (the plan folders): Nx hashes uncached tasks too, and
+ * the aggregate's root holds no files of its own.
+ */
+function planTarget(
+  kind: PlanTargetKind,
   projectName: string,
   inputs: string[],
   planOptions: Record<string, unknown>,
   options: NormalizedPlanPluginOptions,
   description: string
 ): TargetConfiguration {
+  const targetName = {
+    validate: options.validateTargetName,
+    status: options.statusTargetName,
+    graph: options.graphTargetName,
+  }[kind];
   return {
-    executor: '@nx-plan/plan:validate',
-    cache: true,
+    executor: `@nx-plan/plan:${kind}`,
+    cache: kind === 'validate',
     inputs,
-    outputs: [],
+    ...(kind === 'validate' ? { outputs: [] } : {}),
     options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
     metadata: {
       technologies: TECHNOLOGIES,
       description,
-      help: help(projectName, options.validateTargetName, { format: 'json' }),
-    },
-  };
-}
-
-function statusTarget(
-  projectName: string,
-  planOptions: Record<string, unknown>,
-  options: NormalizedPlanPluginOptions,
-  description: string
-): TargetConfiguration {
-  return {
-    executor: '@nx-plan/plan:status',
-    cache: false,
-    options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
-    metadata: {
-      technologies: TECHNOLOGIES,
-      description,
-      help: help(projectName, options.statusTargetName, { format: 'json' }),
-    },
-  };
-}
-
-function graphTarget(
-  projectName: string,
-  planOptions: Record<string, unknown>,
-  options: NormalizedPlanPluginOptions,
-  description: string
-): TargetConfiguration {
-  return {
-    executor: '@nx-plan/plan:graph',
-    cache: false,
-    options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
-    metadata: {
-      technologies: TECHNOLOGIES,
-      description,
-      help: help(projectName, options.graphTargetName, { format: 'mermaid', outputFile: 'plan-graph.mmd' }),
+      help: help(projectName, targetName, TARGET_EXAMPLES[kind]),
     },
   };
 }

@@ -73,8 +73,21 @@ describe('init generator', () => {
 
     await initGenerator(tree, { skipFormat: true });
     expect(tree.read('plans/SHIP/parallel.json', 'utf-8')).toBe(
-      '{\n  "$schema": "../../node_modules/@nx-plan/schema/src/schemas/parallel.schema.json",\n' +
+      '{\n  "$schema": "../../node_modules/@nx-plan/schema/src/schemas/parallel.tolerant.schema.json",\n' +
         '  "plan_name": "SHIP",\n  "parallelization_level": "level_2",\n  "achievements": []\n}\n'
+    );
+  });
+
+  it('points at the strict schema when the plugin is registered with strict: true', async () => {
+    const nxJson = readNxJson(tree)!;
+    nxJson.plugins = [{ plugin: '@nx-plan/plan', options: { strict: true } }];
+    updateNxJson(tree, nxJson);
+    tree.write('PLAN_ROOT.md', '# PLAN: ROOT\n');
+    tree.write('parallel.json', '{"plan_name": "ROOT"}');
+
+    await initGenerator(tree, { skipFormat: true });
+    expect(tree.read('parallel.json', 'utf-8')).toBe(
+      '{"$schema": "./node_modules/@nx-plan/schema/src/schemas/parallel.schema.json", "plan_name": "ROOT"}'
     );
   });
 

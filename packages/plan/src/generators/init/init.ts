@@ -13,7 +13,7 @@ import {
 } from '@nx/devkit';
 import { join } from 'node:path';
 import { addSchemaReferences } from './lib/add-schema-references';
-import { PLUGIN_PACKAGE, registerPlugin } from './lib/register-plugin';
+import { PLUGIN_PACKAGE, registerPlugin, registeredPluginOptions } from './lib/register-plugin';
 import type { InitGeneratorSchema } from './schema';
 
 type NormalizedSchema = Required<InitGeneratorSchema>;
@@ -34,7 +34,7 @@ export function nxPlanVersion(): string {
 export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeOptions(schema);
   registerPlugin(tree);
-  addSchemaReferences(tree);
+  addSchemaReferences(tree, { strict: registeredPluginOptions(tree)?.['strict'] === true });
 
   const tasks: GeneratorCallback[] = [];
   if (!options.skipPackageJson) {

@@ -8,10 +8,18 @@
 import { offsetFromRoot, visitNotIgnoredFiles, type Tree } from '@nx/devkit';
 import { posix } from 'node:path';
 
-export const SCHEMA_FILE = 'node_modules/@nx-plan/schema/src/schemas/parallel.schema.json';
+/**
+ * The schema an editor should check parallel.json against: the tolerant one
+ * (hour ranges, extra fields), which matches what `validate` accepts by
+ * default, or the published strict one when the plugin runs with `strict`.
+ */
+export function schemaFile(strict: boolean): string {
+  return `node_modules/@nx-plan/schema/src/schemas/${strict ? 'parallel.schema.json' : 'parallel.tolerant.schema.json'}`;
+}
 
 /** Returns the workspace-relative paths of the files it changed. */
-export function addSchemaReferences(tree: Tree): string[] {
+export function addSchemaReferences(tree: Tree, options: { strict?: boolean } = {}): string[] {
+  const file = schemaFile(options.strict === true);
   const changed: string[] = [];
   visitNotIgnoredFiles(tree, '', (path) => {
     if (posix.basename(path) !== 'parallel.json') return;
@@ -19,7 +27,7 @@ export function addSchemaReferences(tree: Tree): string[] {
     if (!tree.children(dir).some((f) => /^PLAN_.+\.md$/.test(f))) return;
     const text = tree.read(path, 'utf-8');
     if (text === null) return;
-    const updated = withSchemaReference(text, `${offsetFromRoot(dir)}${SCHEMA_FILE}`);
+    const updated = withSchemaReference(text, `${offsetFromRoot(dir)}${file}`);
     if (updated !== undefined) {
       tree.write(path, updated);
       changed.push(path);

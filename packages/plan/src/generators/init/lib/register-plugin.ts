@@ -74,3 +74,13 @@ function packageNameAbove(tree: Tree, path: string): string | undefined {
     dir = posix.dirname(dir);
   }
 }
+
+/** The `options` of this plugin's nx.json entry, if it has any. */
+export function registeredPluginOptions(tree: Tree): Record<string, unknown> | undefined {
+  for (const entry of readNxJson(tree)?.plugins ?? []) {
+    if (typeof entry !== 'string' && isNxPlanPlugin(tree, entry.plugin)) {
+      return entry.options as Record<string, unknown> | undefined;
+    }
+  }
+  return undefined;
+}
