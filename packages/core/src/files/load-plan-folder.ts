@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { locateJsonPointer, validateParallelJson, type Diagnostic, type ParallelJson } from '@nx-plan/schema';
+import { locateJsonPointers, validateParallelJson, type Diagnostic, type ParallelJson } from '@nx-plan/schema';
 import { inferParallelJson } from '../infer/infer-parallel-json';
 import { parsePlanMarkdown } from '../markdown/parse-plan-markdown';
 import { parseHours } from '../model/hours';
@@ -258,17 +258,20 @@ function nodesFromParallel(parallel: ParallelJson, text: string, file: string, p
   const planById = new Map<string, PlanDocument['achievements'][number]>();
   if (plan) for (const a of plan.achievements) if (!planById.has(a.id)) planById.set(a.id, a);
   const nodes: AchievementNode[] = [];
+  // One scan of the text for every achievement's position (one scan per achievement would be O(n × size)).
+  let positions: Map<string, { value: { line: number; column: number } }> = new Map();
+  try {
+    positions = locateJsonPointers(text, parallel.achievements.map((_, i) => `/achievements/${i}`));
+  } catch {
+    // keep 1:1
+  }
   parallel.achievements.forEach((entry, i) => {
     if (!entry || typeof entry !== 'object') return;
     const id = typeof entry.achievement_id === 'string' ? entry.achievement_id : String(entry.achievement_id ?? '');
     const ids = parseAchievementId(id);
     const pointer = `/achievements/${i}`;
-    let position = { line: 1, column: 1 };
-    try {
-      position = locateJsonPointer(text, pointer);
-    } catch {
-      // keep 1:1
-    }
+    const found = positions.get(pointer)?.value;
+    const position = found ? { line: found.line, column: found.column } : { line: 1, column: 1 };
     const fromPlan = planById.get(id);
     const node: AchievementNode = {
       id,
