@@ -68,6 +68,15 @@ export function resolvePlan(tree: Tree, plan: string): PlanLocation {
     throw new PlanResolutionError(`--plan "${requested}" points outside the workspace; give a plan name or a folder inside it`);
   }
 
+  // An explicit folder is looked at directly, so folders the workspace walk skips (tmp/, dist/…) work too.
+  if (asPath !== '' && asPath !== '.' && tree.exists(asPath) && !tree.isFile(asPath)) {
+    const direct = tree
+      .children(asPath)
+      .filter((child) => PLAN_FILE.test(child) && tree.isFile(`${asPath}/${child}`))
+      .map((child) => ({ dir: asPath, name: (PLAN_FILE.exec(child) as RegExpExecArray)[1], planFile: `${asPath}/${child}` }));
+    if (direct.length === 1) return direct[0];
+  }
+
   const plans = findPlansInTree(tree);
   const byFolder = plans.filter((p) => p.dir === asPath);
   if (byFolder.length === 1) return byFolder[0];

@@ -4,7 +4,7 @@ export interface BatchExecutionGeneratorSchema {
   /** Every achievement of this dependency level (0 = no dependencies). */
   level?: number;
   /** Comma-separated achievement ids, e.g. `1.1,2.3`. */
-  achievements?: string;
+  achievements?: string | number;
   /** Every achievement of the plan. */
   all?: boolean;
   /** Force this attempt number (refused when that file exists). */

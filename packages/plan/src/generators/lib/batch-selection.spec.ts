@@ -56,3 +56,22 @@ describe('selectAchievements', () => {
     expect(describeSelection({ kind: 'achievements', ids: ['1.1', '2.2'] }, '')).toBe('--achievements=1.1,2.2');
   });
 });
+
+describe('ids that nx g parsed as numbers', () => {
+  const argv = process.argv;
+  afterEach(() => {
+    process.argv = argv;
+  });
+
+  it('reads --achievements=1.10 back from the command line instead of the number 1.1', () => {
+    process.argv = ['node', 'nx', 'g', '@nx-plan/plan:batch-subplan', '--plan=X', '--achievements=1.10'];
+    expect(parseSelection({ achievements: 1.1 })).toEqual({ kind: 'achievements', ids: ['1.10'] });
+    process.argv = ['node', 'nx', 'g', '@nx-plan/plan:batch-subplan', '--achievements', '2.30'];
+    expect(parseSelection({ achievements: 2.3 })).toEqual({ kind: 'achievements', ids: ['2.30'] });
+  });
+
+  it('falls back to the number as text when the command line does not have it', () => {
+    process.argv = ['node', 'script'];
+    expect(parseSelection({ achievements: 1.2 })).toEqual({ kind: 'achievements', ids: ['1.2'] });
+  });
+});

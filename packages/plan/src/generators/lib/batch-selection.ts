@@ -5,13 +5,14 @@
  */
 import { ACHIEVEMENT_ID_PATTERN, compareAchievementIds, type AnalyzedAchievement, type PlanAnalysis } from '@nx-plan/core';
 import { BatchRefusal } from './batch-refusal';
+import { textOption } from './raw-cli-value';
 
 /** Selection options shared by batch-subplan and batch-execution. */
 export interface BatchSelectionOptions {
   /** Every achievement of this dependency level (0 = no dependencies). */
   level?: number;
-  /** Comma-separated ids (`1.1,2.3`); Nx may also hand over an array. */
-  achievements?: string | string[];
+  /** Comma-separated ids (`1.1,2.3`); `nx g` hands a single id over as a number (see raw-cli-value.ts). */
+  achievements?: string | number | string[];
   /** Every achievement of the plan. */
   all?: boolean;
 }
@@ -51,8 +52,9 @@ export function parseSelection(options: BatchSelectionOptions): Selection {
     }
     return { kind: 'level', level };
   }
-  if (options.achievements !== undefined && options.achievements !== null) {
-    const ids = splitIds(options.achievements);
+  const achievements = textOption('achievements', options.achievements);
+  if (achievements !== undefined) {
+    const ids = splitIds(achievements);
     if (ids.length === 0) throw new BatchRefusal('--achievements is empty: give ids such as --achievements=1.1,2.3');
     const malformed = ids.filter((id) => !ACHIEVEMENT_ID_PATTERN.test(id));
     if (malformed.length > 0) {
