@@ -6,3 +6,5 @@ export { parallelSchema, parallelTolerantSchema, PARALLEL_SCHEMA_ID, PARALLEL_TO
 export { escapePointerToken, joinPointer, splitPointer } from './lib/json-pointer';
 export { locateJsonPointers } from './lib/json-source-map';
 export type { PointerLocation, TextPosition } from './lib/json-source-map';
+export { createJsonLocator } from './lib/json-locator';
+export type { JsonLocator } from './lib/json-locator';

@@ -63,13 +63,26 @@ interface Frame {
   keyColumn: number;
 }
 
+/** Walk only the one value that starts at a known position (used to locate inside a large document). */
+export interface WalkStart {
+  offset: number;
+  line: number;
+  column: number;
+}
+
 /**
  * Walk `text` as strict JSON. Returns the first syntax problem, or undefined
  * when the text is one well-formed JSON value. A leading byte-order mark is
- * not JSON and is reported like any other unexpected character.
+ * not JSON and is reported like any other unexpected character. With `start`,
+ * only the value that starts there is walked (depths are relative to it) and
+ * nothing after it is checked.
  */
-export function walkJson(text: string, visit?: JsonValueVisitor): JsonSyntaxProblem | undefined {
+export function walkJson(text: string, visit?: JsonValueVisitor, start?: WalkStart): JsonSyntaxProblem | undefined {
   const scanner = createScanner(text, false);
+  const startOffset = start ? start.offset : 0;
+  const startLine = start ? start.line : 1;
+  const startColumn = start ? start.column : 1;
+  if (start) scanner.setPosition(start.offset);
   const stack: Frame[] = [];
   let state: State = State.RootValue;
   // Position of the last comma, to locate trailing-comma errors on the comma itself.
@@ -78,10 +91,12 @@ export function walkJson(text: string, visit?: JsonValueVisitor): JsonSyntaxProb
   let commaColumn = 1;
 
   for (;;) {
+    if (start && state === State.End) return undefined;
     const token = nextToken(scanner);
     const offset = scanner.getTokenOffset();
-    const line = scanner.getTokenStartLine() + 1;
-    const column = scanner.getTokenStartCharacter() + 1;
+    const scannedLine = scanner.getTokenStartLine();
+    const line = scannedLine + startLine;
+    const column = scannedLine === 0 ? startColumn + offset - startOffset : scanner.getTokenStartCharacter() + 1;
 
     if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
       return problem(offset, line, column, 'comments are not allowed in JSON', 'remove the comment: parallel.json is plain JSON');

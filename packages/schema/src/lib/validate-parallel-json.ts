@@ -9,7 +9,9 @@
  */
 import type { Diagnostic } from './diagnostic';
 import { fieldFindings } from './field-findings';
-import { locateJsonPointers, locatePointer } from './json-source-map';
+import { createJsonLocator } from './json-locator';
+import type { JsonLocator } from './json-locator';
+import { locateJsonPointers } from './json-source-map';
 import { isObject, toDiagnostic } from './located-finding';
 import type { Finding } from './located-finding';
 import { parseJsonText } from './parse-json-text';
@@ -82,10 +84,19 @@ export function validateParallelJson(text: string, options: ValidateParallelJson
   }
 }
 
-/** Line/column (1-based) of the value at a JSON pointer in text; the nearest existing parent when missing. */
+/** The locator of the last text asked about: repeated calls on one text share one index. */
+let lastLocated: { text: string; locator: JsonLocator } | undefined;
+
+/**
+ * Line/column (1-based) of the value at a JSON pointer in text; the nearest existing parent when missing.
+ * Calls on the same text reuse one index (built in one pass on the first call), so locating every
+ * achievement of a large file costs one scan. For a batch of pointers, `locateJsonPointers` is cheaper still.
+ */
 export function locateJsonPointer(text: string, pointer: string): { line: number; column: number } {
   try {
-    const { line, column } = locatePointer(typeof text === 'string' ? text : String(text ?? ''), String(pointer ?? ''));
+    const source = typeof text === 'string' ? text : String(text ?? '');
+    if (!lastLocated || lastLocated.text !== source) lastLocated = { text: source, locator: createJsonLocator(source) };
+    const { line, column } = lastLocated.locator.locate(String(pointer ?? '')).value;
     return { line, column };
   } catch {
     return { line: 1, column: 1 };
