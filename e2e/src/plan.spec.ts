@@ -99,6 +99,16 @@ async function statusDocument(project: string, outputName: string): Promise<Stat
   return JSON.parse(readFileSync(file, 'utf8')) as StatusDocument;
 }
 
+/** The fake agent's log (see utils/fake-agent.ts). */
+function agentLog(): string {
+  return join(ws, 'tmp', 'agent.log');
+}
+
+function resetAgentLog(): void {
+  mkdirSync(join(ws, 'tmp'), { recursive: true });
+  writeFileSync(agentLog(), '');
+}
+
 function planFiles(name: string): string[] {
   return listFiles(join(plansRoot, name));
 }
@@ -122,7 +132,7 @@ beforeAll(async () => {
   const agent = join(ws, 'tools', 'fake-agent.js');
   mkdirSync(join(ws, 'tools'), { recursive: true });
   writeFakeAgent(agent, AGENT_SLEEP_MS);
-  setPlanPluginOptions(ws, { agentCommand: `node ${agent} ${join(ws, 'tmp', 'agent.log')} {achievement}` });
+  setPlanPluginOptions(ws, { agentCommand: `node ${agent} ${agentLog()} {achievement} {planDir}` });
 
   plansRoot = join(ws, 'plans');
   mkdirSync(plansRoot, { recursive: true });
@@ -429,20 +439,22 @@ describe('generators', () => {
 
 describe('achievements in the Nx task graph', () => {
   it(
-    `nx run plan-e2e-run:execute --parallel=3 runs every achievement once, dependencies first, independent ones at the same time`,
+    'nx run plan-e2e-run:execute --parallel=3 runs each open achievement once, dependencies first, independent ones at the same time',
     tracked(async () => {
-      const log = join(ws, 'tmp', 'agent.log');
-      mkdirSync(join(ws, 'tmp'), { recursive: true });
-      writeFileSync(log, '');
+      resetAgentLog();
       const result = await nx(`run ${planProjectName(RUN_PLAN.name)}:execute --parallel=3`);
       expectSuccess(result);
-      const runs = readAgentLog(log);
+      const runs = readAgentLog(agentLog());
       const byId = new Map(runs.map((r) => [r.id, r]));
-      expect([...byId.keys()].sort()).toEqual(RUN_PLAN.achievements.map((a) => a.id).sort());
-      for (const run of runs) expect(run.end).toBeGreaterThanOrEqual(run.start);
+      // 1.3 is APPROVED: its target succeeds without starting the agent.
+      expect([...byId.keys()].sort()).toEqual(['1.1', '1.2', '2.1', '2.2', '3.1']);
+      for (const run of runs) {
+        expect({ id: run.id, starts: run.starts, finished: run.end >= run.start }).toEqual({ id: run.id, starts: 1, finished: true });
+        // The run executor holds the achievement's in_progress marker while the agent works.
+        expect({ id: run.id, markersWhileRunning: run.markers }).toEqual({ id: run.id, markersWhileRunning: 1 });
+      }
       for (const a of RUN_PLAN.achievements) {
-        for (const dep of a.dependencies) {
-          // every dependency has ended before its dependent starts
+        for (const dep of a.dependencies.filter((d) => byId.has(d))) {
           expect({ dependent: a.id, dependency: dep, endedFirst: byId.get(dep)!.end <= byId.get(a.id)!.start }).toEqual({
             dependent: a.id,
             dependency: dep,
@@ -450,12 +462,27 @@ describe('achievements in the Nx task graph', () => {
           });
         }
       }
-      const independent = new Set(['1.1|1.2', '1.1|1.3', '1.2|1.3', '2.1|2.2', '1.3|2.1', '1.1|2.2', '1.2|2.2']);
+      // Pairs with no dependency path between them (1.3 does not run).
+      const independent = new Set(['1.1|1.2', '1.1|2.2', '1.2|2.2', '2.1|2.2']);
       const overlaps = overlappingPairs(runs).filter(([x, y]) => independent.has([x, y].sort().join('|')));
       expect(overlaps.length).toBeGreaterThanOrEqual(1);
-      // The in_progress markers are released once the agents are done.
+      // ... and releases the markers when the agents are done.
       const markers = join(plansRoot, RUN_PLAN.name, 'execution', '.in-progress');
       expect(existsSync(markers) ? readdirSync(markers) : []).toEqual([]);
+    }),
+  );
+
+  it(
+    'an achievement without SUBPLAN fails clearly after its dependencies ran',
+    tracked(async () => {
+      // After the generator tests E2E-FLOW has SUBPLAN + EXECUTION for 1.2, 1.3, 2.2 and nothing for 2.1.
+      resetAgentLog();
+      const result = await nx(`run ${planProjectName(FLOW_PLAN.name)}:achievement-2.1`);
+      expectFailure(result);
+      expect(result.output).toMatch(/SUBPLAN/);
+      expect(result.output).toContain('2.1');
+      expect(stackTraceLines(result.output)).toEqual([]);
+      expect(readAgentLog(agentLog()).map((r) => r.id).sort()).toEqual(['1.2', '1.3']);
     }),
   );
 });

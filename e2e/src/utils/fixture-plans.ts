@@ -119,7 +119,7 @@ export const FLOW_PLAN: FixturePlan = {
 
 /**
  * E2E-RUN: every achievement has its SUBPLAN and EXECUTION_TASK, so the whole
- * plan can run through the task graph.
+ * plan can run through the task graph; 1.3 is already APPROVED (complete).
  *
  *   1.1 ─┬─> 2.1 ─┐
  *   1.2 ─┘        ├─> 3.1
@@ -139,6 +139,7 @@ export const RUN_PLAN: FixturePlan = (() => {
     files[subplanFile('E2E-RUN', a.id)] = `# SUBPLAN ${a.id}: ${a.title}\n`;
     files[executionFile('E2E-RUN', a.id)] = `# EXECUTION ${a.id}: ${a.title}\n`;
   }
+  files[approvedFile('1.3')] = '# APPROVED 1.3\n';
   return { name: 'E2E-RUN', goal: 'Run achievements through the Nx task graph', achievements, parallelJson: true, files };
 })();
 
