@@ -6,6 +6,7 @@
 import { planFileName, type AnalyzedAchievement, type LoadedPlan } from '@nx-plan/core';
 import { checklist, fillIn, hoursText, today } from '../lib/markdown-format';
 import { demoteHeadings, findSection, listItems, splitSections } from '../lib/markdown-sections';
+import { planTextById } from '../batch-subplan/subplan-content';
 import { fixAnswerMarker } from './fix-answer-marker';
 
 export interface RetryContext {
@@ -57,7 +58,7 @@ export function executionTemplateData(
   const items = [...listItems(deliverables?.body ?? ''), ...listItems(criteria?.body ?? '')].filter(
     (item) => !item.startsWith('✏️') && !item.startsWith('> '),
   );
-  const planText = plan.plan?.achievements.find((a) => a.id === achievement.id);
+  const planText = planTextById(plan).get(achievement.id);
   const estimate = headerField(subplan.text, 'Estimated Time') ?? hoursText(planText?.estimate ?? achievement.estimate);
   return {
     fileName,

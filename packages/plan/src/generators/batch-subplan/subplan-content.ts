@@ -31,6 +31,18 @@ export interface SubplanTemplateData {
   planExcerpt: string;
 }
 
+const planTexts = new WeakMap<LoadedPlan, Map<string, PlanAchievementText>>();
+/** The PLAN's text of each achievement by id (first occurrence), built once per plan. */
+export function planTextById(plan: LoadedPlan): Map<string, PlanAchievementText> {
+  let byId = planTexts.get(plan);
+  if (!byId) {
+    byId = new Map();
+    for (const a of plan.plan?.achievements ?? []) if (!byId.has(a.id)) byId.set(a.id, a);
+    planTexts.set(plan, byId);
+  }
+  return byId;
+}
+
 function textOr(value: string | undefined, fallback: string): string {
   return value && value.trim() !== '' ? value.trim() : fallback;
 }
@@ -39,9 +51,20 @@ function listOr(items: readonly string[], fallback: string): string {
   return items.length > 0 ? bulletList(items) : fallback;
 }
 
+/** Achievements by id, built once per analysis (a batch renders many SUBPLANs from one analysis). */
+const indexes = new WeakMap<PlanAnalysis, Map<string, AnalyzedAchievement>>();
+function achievementsById(analysis: PlanAnalysis): Map<string, AnalyzedAchievement> {
+  let byId = indexes.get(analysis);
+  if (!byId) {
+    byId = new Map(analysis.achievements.map((a) => [a.id, a] as const));
+    indexes.set(analysis, byId);
+  }
+  return byId;
+}
+
 function dependencyTable(plan: LoadedPlan, analysis: PlanAnalysis, achievement: AnalyzedAchievement): string {
   if (achievement.dependencies.length === 0) return 'None: this achievement has no dependencies (level 0).';
-  const byId = new Map(analysis.achievements.map((a) => [a.id, a] as const));
+  const byId = achievementsById(analysis);
   const rows = achievement.dependencies.map((id) => {
     const dep = byId.get(id);
     const status = dep ? describeStatus(dep.status, plan.files.byNm.get(nmOf(id))) : 'unknown';
@@ -63,7 +86,7 @@ export function subplanTemplateData(
   fileName: string,
   now: Date = new Date(),
 ): SubplanTemplateData {
-  const text: PlanAchievementText | undefined = plan.plan?.achievements.find((a) => a.id === achievement.id);
+  const text: PlanAchievementText | undefined = planTextById(plan).get(achievement.id);
   const estimate = hoursText(text?.estimate ?? achievement.estimate);
   const mentioned = fileMentions([text?.body ?? '', text?.goal ?? '', text?.approach ?? '', ...(text?.deliverables ?? [])].join('\n'));
   const title = textOr(text?.title, achievement.title) || `Achievement ${achievement.id}`;

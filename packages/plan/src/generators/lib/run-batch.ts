@@ -104,10 +104,11 @@ export async function runBatch<O extends BatchCommonOptions>(
 
     const progress = batchProgress(generator, files.length);
     for (const file of files) {
-      file.write(tree);
-      if (!tree.exists(file.path)) {
-        throw new BatchRefusal(`${generator} could not place ${file.path} (the folder name contains a template token); nothing was written`);
+      // generateFiles replaces `__<key>__` in the whole target path: a folder named like that would move the file.
+      if (/__[A-Za-z]\w*__/.test(file.path)) {
+        throw new BatchRefusal(`${generator} cannot write ${file.path}: "__name__"-style segments in the plan folder clash with template substitution; rename the folder; nothing was written`);
       }
+      file.write(tree);
       summary.created.push({ id: file.id, file: file.path });
       progress.tick();
     }
