@@ -11,6 +11,7 @@ import { emitDocument } from '../lib/emit-document';
 import { projectNameForFolder } from '../lib/plan-project-names';
 import { resolvePlanFolders } from '../lib/resolve-plan-folders';
 import { runSafely } from '../lib/run-safely';
+import { reportUnreadablePlans } from '../lib/unreadable-plans';
 import { UsageError } from '../lib/usage-error';
 import { writeOutputFile } from '../lib/write-output-file';
 import type { GraphExecutorSchema } from './schema';
@@ -26,6 +27,7 @@ function graph(options: GraphExecutorSchema, context: ExecutorContext): boolean 
     throw new UsageError(`unknown --format "${format}"; use one of ${GRAPH_FORMATS.join(', ')}`);
   }
   const analyses = analyzePlans(resolvePlanFolders(options, context), { strict: options.strict }, context);
+  const readable = !reportUnreadablePlans(analyses);
 
   if (format === 'ascii') {
     const text = (color: boolean) =>
@@ -40,11 +42,11 @@ function graph(options: GraphExecutorSchema, context: ExecutorContext): boolean 
     } else {
       process.stdout.write(text(shouldUseColor()));
     }
-    return true;
+    return readable;
   }
 
   emitDocument(context.root, documentOf(analyses, format, options, context), options.outputFile);
-  return true;
+  return readable;
 }
 
 function documentOf(
