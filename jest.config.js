@@ -1,7 +1,4 @@
-import type { Config } from 'jest';
-
-const config: Config = {
+/** @type {import('jest').Config} */
+module.exports = {
   projects: ['<rootDir>/packages/schema', '<rootDir>/packages/core', '<rootDir>/packages/plan', '<rootDir>/e2e'],
 };
-
-export default config;
