@@ -272,6 +272,11 @@ describe('next generator', () => {
       expect(prompt).toContain('Status: failed, 1 execution attempt(s)');
     });
 
+    it('prompt accepts the number nx g makes of --achievement=1.3', async () => {
+      const result = await runNext(tree, { plan: 'DEMO', action: 'prompt', achievement: 1.3 }, runtime);
+      expect(result.created).toEqual([`${DIR}/prompts/PROMPT_DEMO_13.md`]);
+    });
+
     it('prompt never overwrites an existing prompt', async () => {
       tree.write(`${DIR}/prompts/PROMPT_DEMO_12.md`, 'mine\n');
       const result = await runNext(tree, { plan: 'DEMO', action: 'prompt' }, runtime);

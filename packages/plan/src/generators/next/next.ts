@@ -18,6 +18,7 @@ import {
 } from '@nx-plan/core';
 import { loadTreePlan, PlanRefusedError, type TreePlan } from '../../utils/load-tree-plan';
 import { planCommands, type PlanCommands } from '../../utils/plan-targets';
+import { rawStringOption } from '../../utils/raw-option';
 import { findPlansInTree, treePlanSource } from '../../utils/tree-plan';
 import { batchExecutionGenerator } from '../batch-execution/batch-execution';
 import { batchSubplanGenerator } from '../batch-subplan/batch-subplan';
@@ -69,9 +70,11 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
   if (options.action !== undefined && !ACTIONS.includes(options.action)) {
     throw new PlanRefusedError(`next: unknown --action "${options.action}"; use one of ${ACTIONS.join(', ')}`);
   }
-  if (options.achievement !== undefined && !ACHIEVEMENT_ID_PATTERN.test(options.achievement)) {
-    throw new PlanRefusedError(`next: --achievement "${options.achievement}" is not an achievement id such as 1.2`);
+  const achievement = rawStringOption('achievement', options.achievement);
+  if (achievement !== undefined && !ACHIEVEMENT_ID_PATTERN.test(achievement)) {
+    throw new PlanRefusedError(`next: --achievement "${achievement}" is not an achievement id such as 1.2`);
   }
+  options = { ...options, achievement };
   const print = runtime.print ?? ((text: string) => logger.info(text));
   const color = runtime.color ?? defaultColor();
   const planned = loadTreePlan(tree, planOption(tree, options.plan), 'next');
@@ -155,7 +158,7 @@ async function runAction(
       print(describeRun(run, commands, planned.location.name));
       return result;
     case 'prompt':
-      writeExecutionPrompt(tree, planned, analysis, commands, options.achievement, result, print);
+      writeExecutionPrompt(tree, planned, analysis, commands, options.achievement as string | undefined, result, print);
       break;
     case 'fill-subplans':
       writeFillSubplansPrompt(tree, planned, commands, result, print);

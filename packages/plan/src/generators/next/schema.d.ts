@@ -5,8 +5,8 @@ export interface NextGeneratorSchema {
   plan?: string;
   /** Run one step without the menu. */
   action?: NextAction;
-  /** Achievement id for `--action=prompt` (default: the next available achievement). */
-  achievement?: string;
+  /** Achievement id for `--action=prompt` (default: the next available achievement). `nx g` may hand it over as a number. */
+  achievement?: string | number;
   /** Skip the batch generators' confirmation. */
   yes?: boolean;
   /** Do not run the workspace formatter over the written files. */
