@@ -88,9 +88,9 @@ interface Occurrence {
   headerEstimate?: HoursRange;
   line: number;
   column: number;
-  header: string;
-  lines: string[];
-  fenced: boolean[];
+  /** Index of the header line; the body is lines [headerIndex + 1, end). */
+  headerIndex: number;
+  end: number;
   /** A field line (`**Goal**:` …) has been seen: list lines that name achievements are content from now on. */
   sawField: boolean;
   // Filled when the occurrence is closed.
@@ -167,6 +167,7 @@ function idsInText(text: string, out: string[]): void {
 
 function cleanTitle(raw: string): string {
   let title = raw.trim();
+  if (!/[⏱()*_]/u.test(title)) return title;
   title = title.replace(/\s*⏱️?.*$/u, '');
   title = title.replace(TRAILING_ESTIMATE, '');
   title = title.replace(/^\*\*(.*)\*\*$/, '$1').replace(/^__(.*)__$/, '$1');
@@ -179,22 +180,28 @@ function indentOf(line: string): number {
   return n;
 }
 
-function dedent(lines: readonly string[]): string {
+/** Lines [start, end) without their common indentation. */
+function dedent(lines: readonly string[], start: number, end: number): string {
   let min = Infinity;
-  for (const line of lines) if (line.trim() !== '') min = Math.min(min, indentOf(line));
+  for (let i = start; i < end; i++) if (lines[i].trim() !== '') min = Math.min(min, indentOf(lines[i]));
   const cut = min === Infinity ? 0 : min;
-  const out = lines.map((line) => (line.trim() === '' ? '' : line.slice(Math.min(cut, line.length - line.trimStart().length))));
+  const out: string[] = [];
+  for (let i = start; i < end; i++) {
+    const line = lines[i];
+    out.push(line.trim() === '' ? '' : line.slice(Math.min(cut, line.length - line.trimStart().length)));
+  }
   return out.join('\n').trim();
 }
 
-/** Top-level list items of a field's lines; nested lines and code stay inside their item. */
-function listItems(lines: readonly string[], fenced: readonly boolean[]): string[] {
+/** Top-level list items of lines [start, end); nested lines and code stay inside their item. */
+function listItems(lines: readonly string[], fenced: Uint8Array, start: number, end: number): string[] {
   const items: string[][] = [];
   let base = -1;
   let strip = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = start; i < end; i++) {
     const line = lines[i];
-    const m = fenced[i] ? null : LIST_ITEM.exec(line);
+    const c = line.trimStart()[0];
+    const m = fenced[i] || c === undefined || !(c === '-' || c === '*' || c === '+' || (c >= '0' && c <= '9')) ? null : LIST_ITEM.exec(line);
     if (m && (base < 0 || indentOf(line) <= base)) {
       base = indentOf(line);
       strip = m[1].length + m[2].length + m[3].length;
@@ -209,31 +216,42 @@ function listItems(lines: readonly string[], fenced: readonly boolean[]): string
   return items.map((item) => item.join('\n').trim()).filter((item) => item !== '');
 }
 
+/** Shared empty list (never mutated: lists are replaced, not pushed to). */
+const NONE: string[] = [];
+
+const fieldKeyCache = new Map<string, FieldKey>();
+
 function fieldKey(name: string): FieldKey {
-  const key = name.trim().replace(/:$/, '').trim().toLowerCase();
-  return FIELD_NAMES[key] ?? 'other';
+  let key = fieldKeyCache.get(name);
+  if (key === undefined) {
+    const normalised = name.trim().replace(/:$/, '').trim().toLowerCase();
+    key = Object.prototype.hasOwnProperty.call(FIELD_NAMES, normalised) ? FIELD_NAMES[normalised] : 'other';
+    if (fieldKeyCache.size < 10_000) fieldKeyCache.set(name, key);
+  }
+  return key;
 }
 
 /** Reads the fields and prose references of an occurrence's lines. */
-function closeOccurrence(occ: Occurrence): void {
-  const fields: { key: FieldKey; inline: string; lines: string[]; fenced: boolean[] }[] = [];
+function closeOccurrence(occ: Occurrence, lines: readonly string[], fencedLines: Uint8Array): void {
+  if (occ.end <= occ.headerIndex + 1) {
+    occ.score = occ.headerEstimate ? 0.5 : 0;
+    return;
+  }
+  const fields: { key: FieldKey; inline: string; start: number; end: number }[] = [];
   const refs: string[] = [];
   let current: (typeof fields)[number] | undefined;
-  for (let i = 0; i < occ.lines.length; i++) {
-    const line = occ.lines[i];
-    const fenced = occ.fenced[i];
-    const m = fenced ? null : FIELD.exec(line);
+  for (let i = occ.headerIndex + 1; i < occ.end; i++) {
+    const line = lines[i];
+    const fenced = fencedLines[i] === 1;
+    const m = fenced || !line.includes('**') ? null : FIELD.exec(line);
     if (m) {
+      if (current) current.end = i;
       const name = m[1] ?? m[3];
       const inline = (m[1] !== undefined ? m[2] : m[4]) ?? '';
-      current = { key: fieldKey(name), inline: inline.trim(), lines: [], fenced: [] };
+      current = { key: fieldKey(name), inline: inline.trim(), start: i + 1, end: occ.end };
       fields.push(current);
       if (current.key !== 'blocks') scanReferences(line, refs);
       continue;
-    }
-    if (current) {
-      current.lines.push(line);
-      current.fenced.push(fenced);
     }
     if (!fenced && current?.key !== 'blocks') scanReferences(line, refs);
   }
@@ -243,13 +261,13 @@ function closeOccurrence(occ: Occurrence): void {
     if (field.key === 'other') continue;
     seen.add(field.key);
     const items = () => {
-      const list = listItems(field.lines, field.fenced);
+      const list = listItems(lines, fencedLines, field.start, field.end);
       return list.length > 0 ? list : field.inline ? [field.inline] : [];
     };
-    const text = () => [field.inline, dedent(field.lines)].filter((part) => part !== '').join('\n').trim();
+    const text = () => [field.inline, dedent(lines, field.start, field.end)].filter((part) => part !== '').join('\n').trim();
     switch (field.key) {
       case 'goal':
-        occ.goal ??= field.inline || dedent(field.lines) || undefined;
+        occ.goal ??= field.inline || dedent(lines, field.start, field.end) || undefined;
         break;
       case 'approach':
         occ.approach ??= text() || undefined;
@@ -264,12 +282,12 @@ function closeOccurrence(occ: Occurrence): void {
         if (occ.tests.length === 0) occ.tests = items();
         break;
       case 'estimate':
-        occ.fieldEstimate ??= hoursFromText(field.inline || field.lines.join(' '));
+        occ.fieldEstimate ??= hoursFromText(field.inline || lines.slice(field.start, field.end).join(' '));
         break;
       case 'dependencies': {
         const ids: string[] = [];
         idsInText(field.inline, ids);
-        for (let i = 0; i < field.lines.length; i++) if (!field.fenced[i]) idsInText(field.lines[i], ids);
+        for (let i = field.start; i < field.end; i++) if (!fencedLines[i]) idsInText(lines[i], ids);
         occ.declared = [...(occ.declared ?? []), ...ids];
         refs.push(...ids);
         break;
@@ -284,8 +302,10 @@ function closeOccurrence(occ: Occurrence): void {
   occ.refs = refs;
 }
 
+const HAS_ID = /\d\.\d/;
+
 function scanReferences(line: string, out: string[]): void {
-  if (!/\d\.\d/.test(line)) return;
+  if (!HAS_ID.test(line)) return;
   PROSE_REFERENCE.lastIndex = 0;
   for (let m = PROSE_REFERENCE.exec(line); m; m = PROSE_REFERENCE.exec(line)) idsInText(m[1], out);
 }
@@ -305,14 +325,20 @@ function uniqueExcept(ids: readonly string[], self: string): string[] {
 export function parsePlanMarkdown(text: string, file: string): PlanDocument {
   const source = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : '';
   const lines = source.split(/\r\n|\r|\n/);
+  /** 1 for fence lines and the lines between them. */
+  const fencedLines = new Uint8Array(lines.length);
   const occurrences: Occurrence[] = [];
   let title: string | undefined;
   let fence: { char: string; length: number } | undefined;
   let inAchievementSection = false;
   let current: Occurrence | undefined;
 
-  const close = () => {
-    if (current) closeOccurrence(current);
+  /** Ends the open occurrence before line `end`. */
+  const close = (end: number) => {
+    if (current) {
+      current.end = end;
+      closeOccurrence(current, lines, fencedLines);
+    }
     current = undefined;
   };
   const open = (
@@ -323,7 +349,7 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
     headingLevel: number,
     headerEstimate: HoursRange | undefined,
   ) => {
-    close();
+    close(lineIndex);
     const line = lines[lineIndex];
     current = {
       id,
@@ -335,41 +361,43 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
       headerEstimate,
       line: lineIndex + 1,
       column: line.length - line.trimStart().length + 1,
-      header: line,
-      lines: [],
-      fenced: [],
+      headerIndex: lineIndex,
+      end: lineIndex + 1,
       sawField: false,
       recognised: 0,
       score: 0,
-      deliverables: [],
-      successCriteria: [],
-      tests: [],
-      refs: [],
+      goal: undefined,
+      deliverables: NONE,
+      successCriteria: NONE,
+      approach: undefined,
+      tests: NONE,
+      declared: undefined,
+      fieldEstimate: undefined,
+      refs: NONE,
     };
     occurrences.push(current);
   };
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    // Cheap dispatch on the first non-blank character before any regular expression.
+    let first = 0;
+    while (first < line.length && (line[first] === ' ' || line[first] === '\t')) first++;
+    const lead = line[first];
+    const maybeFence = lead === '`' || lead === '~';
     if (fence) {
-      const m = FENCE.exec(line);
+      const m = maybeFence ? FENCE.exec(line) : null;
       if (m && m[1][0] === fence.char && m[1].length >= fence.length && m[2].trim() === '') fence = undefined;
-      if (current) {
-        current.lines.push(line);
-        current.fenced.push(true);
-      }
+      fencedLines[i] = 1;
       continue;
     }
-    const fenceOpen = FENCE.exec(line);
+    const fenceOpen = maybeFence ? FENCE.exec(line) : null;
     if (fenceOpen && !(fenceOpen[1][0] === '`' && fenceOpen[2].includes('`'))) {
       fence = { char: fenceOpen[1][0], length: fenceOpen[1].length };
-      if (current) {
-        current.lines.push(line);
-        current.fenced.push(true);
-      }
+      fencedLines[i] = 1;
       continue;
     }
-    const heading = HEADING.exec(line);
+    const heading = lead === '#' ? HEADING.exec(line) : null;
     if (heading) {
       const level = heading[1].length;
       const headingText = (heading[2] ?? '').replace(/\s+#+$/, '');
@@ -381,15 +409,12 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
         open(achievement[1], rest, 'heading', i, level, hoursFromEstimateSuffix(rest));
         continue;
       }
-      if (current && (current.kind !== 'heading' || level <= current.headingLevel)) close();
-      else if (current) {
-        current.lines.push(line);
-        current.fenced.push(false);
-      }
+      // A sub-heading stays inside a heading section; any other heading ends the section.
+      if (current && (current.kind !== 'heading' || level <= current.headingLevel)) close(i);
       continue;
     }
-    if (THEMATIC_BREAK.test(line)) {
-      close();
+    if ((lead === '-' || lead === '*' || lead === '_') && THEMATIC_BREAK.test(line)) {
+      close(i);
       continue;
     }
     if (line.includes('Achievement')) {
@@ -410,15 +435,11 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
         continue;
       }
     }
-    if (current) {
-      current.lines.push(line);
-      current.fenced.push(false);
-      if (!current.sawField && line.includes('**') && FIELD.test(line)) current.sawField = true;
-    }
+    if (current && !current.sawField && line.includes('**') && FIELD.test(line)) current.sawField = true;
   }
-  close();
+  close(lines.length);
 
-  return { file, title, achievements: mergeOccurrences(occurrences, file) };
+  return { file, title, achievements: mergeOccurrences(occurrences, lines, file) };
 }
 
 /** `(4-6h)` at the end of a title, or `⏱️ 4-6 hours` after it. */
@@ -429,12 +450,13 @@ function hoursFromEstimateSuffix(rawTitle: string): HoursRange | undefined {
   return paren ? hoursFromText(paren[0]) : undefined;
 }
 
-function mergeOccurrences(all: readonly Occurrence[], file: string): PlanAchievementText[] {
+function mergeOccurrences(all: readonly Occurrence[], lines: readonly string[], file: string): PlanAchievementText[] {
   // Without any heading/bold-title form and any "Achievement…" section, the PLAN uses another layout: every index line counts.
-  const structured = all.some((o) => o.strong || o.inAchievementSection);
-  const defining = structured ? all.filter((o) => o.strong || o.inAchievementSection || o.recognised > 0) : all;
+  let structured = false;
+  for (const o of all) if (o.strong || o.inAchievementSection) structured = true;
   const groups = new Map<string, Occurrence[]>();
-  for (const occ of defining) {
+  for (const occ of all) {
+    if (structured && !(occ.strong || occ.inAchievementSection || occ.recognised > 0)) continue;
     const group = groups.get(occ.id);
     if (group) group.push(occ);
     else groups.set(occ.id, [occ]);
@@ -444,35 +466,49 @@ function mergeOccurrences(all: readonly Occurrence[], file: string): PlanAchieve
     const first = group[0];
     let primary: Occurrence | undefined;
     for (const occ of group) if (occ.score > 0 && (!primary || occ.score > primary.score)) primary = occ;
-    const ordered = primary ? [primary, ...group.filter((o) => o !== primary)] : group;
-    const pick = <T>(get: (o: Occurrence) => T | undefined): T | undefined => {
-      for (const occ of ordered) {
-        const value = get(occ);
-        if (value !== undefined) return value;
+    // The richest occurrence first, then the others in document order: each value comes from the first that has it.
+    const ordered = primary && primary !== first ? [primary, ...group.filter((o) => o !== primary)] : group;
+    let title = '';
+    for (const occ of group) {
+      if (occ.title !== '') {
+        title = occ.title;
+        break;
       }
-      return undefined;
-    };
-    const pickList = (get: (o: Occurrence) => string[]): string[] => pick((o) => (get(o).length > 0 ? get(o) : undefined)) ?? [];
-    const declared = pick((o) => o.declared);
-    const refs: string[] = [];
-    for (const occ of ordered) refs.push(...occ.refs);
-    const estimate = pick((o) => o.fieldEstimate ?? o.headerEstimate);
+    }
     const achievement: PlanAchievementText = {
       id,
-      title: group.find((o) => o.title !== '')?.title ?? '',
-      deliverables: pickList((o) => o.deliverables),
-      successCriteria: pickList((o) => o.successCriteria),
-      tests: pickList((o) => o.tests),
-      referencedIds: uniqueExcept([...(declared ?? []), ...refs], id),
-      body: primary && primary.recognised > 0 ? [primary.header, ...primary.lines].join('\n').trim() : '',
+      title,
+      deliverables: [],
+      successCriteria: [],
+      tests: [],
+      referencedIds: [],
+      body: primary && primary.recognised > 0 ? lines.slice(primary.headerIndex, primary.end).join('\n').trim() : '',
       location: { file, line: first.line, column: first.column },
     };
-    if (estimate) achievement.estimate = estimate;
-    const goal = pick((o) => o.goal);
-    if (goal !== undefined) achievement.goal = goal;
-    const approach = pick((o) => o.approach);
-    if (approach !== undefined) achievement.approach = approach;
-    if (declared !== undefined) achievement.declaredDependencies = uniqueExcept(declared, id);
+    let declared: string[] | undefined;
+    let refs: string[] = [];
+    for (const occ of ordered) {
+      if (achievement.estimate === undefined) {
+        const estimate = occ.fieldEstimate ?? occ.headerEstimate;
+        if (estimate) achievement.estimate = estimate;
+      }
+      if (achievement.goal === undefined && occ.goal !== undefined) achievement.goal = occ.goal;
+      if (achievement.approach === undefined && occ.approach !== undefined) achievement.approach = occ.approach;
+      if (achievement.deliverables.length === 0) achievement.deliverables = occ.deliverables;
+      if (achievement.successCriteria.length === 0) achievement.successCriteria = occ.successCriteria;
+      if (achievement.tests.length === 0) achievement.tests = occ.tests;
+      if (declared === undefined && occ.declared !== undefined) declared = occ.declared;
+      if (occ.refs.length > 0) refs = refs.length === 0 ? occ.refs : refs.concat(occ.refs);
+    }
+    if (declared !== undefined) {
+      achievement.declaredDependencies = uniqueExcept(declared, id);
+      refs = declared.concat(refs);
+    }
+    if (refs.length > 0) achievement.referencedIds = uniqueExcept(refs, id);
+    // Never hand out the shared empty list.
+    if (achievement.deliverables === NONE) achievement.deliverables = [];
+    if (achievement.successCriteria === NONE) achievement.successCriteria = [];
+    if (achievement.tests === NONE) achievement.tests = [];
     result.push(achievement);
   }
   return result;
