@@ -135,6 +135,31 @@ describe('validate executor', () => {
     expect(out.stdout()).not.toContain(ESC);
   });
 
+  it('warns on stderr when --plan points a cached target outside its inputs', async () => {
+    const context = executorContext(
+      ws.root,
+      {
+        'plan-good': {
+          root: 'plans/GOOD',
+          targets: { validate: { executor: '@nx-plan/plan:validate', cache: true } },
+        },
+        'plan-bad': { root: 'plans/BAD' },
+      },
+      'plan-good'
+    );
+    context.targetName = 'validate';
+    await withEnv({ NO_COLOR: '1' }, () => validateExecutor({ plan: 'plans/BAD', format: 'json' }, context));
+    expect(out.messages).toEqual([
+      'warning: plans/BAD is not an input of plan-good:validate, so Nx may replay this result from its cache ' +
+        'after plans/BAD changes; run it with --skip-nx-cache, or run nx run plan-bad:validate',
+    ]);
+    expect(JSON.parse(out.stdout()).plans[0].name).toBe('BAD');
+
+    out.messages.length = 0;
+    await withEnv({ NO_COLOR: '1' }, () => validateExecutor({ plan: 'plans/GOOD' }, context));
+    expect(out.messages).toEqual([]);
+  });
+
   it('reports a missing plan folder in one line, without a stack trace', async () => {
     await expect(run({ plan: 'plans/NOPE' })).resolves.toEqual({ success: false });
     expect(out.errors).toEqual(['error: plan folder "plans/NOPE" does not exist']);

@@ -10,6 +10,7 @@ import type { Diagnostic } from '@nx-plan/schema';
 import { painter, shouldUseColor } from '../lib/color';
 import { emitDocument } from '../lib/emit-document';
 import { loadPlans } from '../lib/load-plans';
+import { projectNameForFolder } from '../lib/plan-project-names';
 import { relativeDiagnostics } from '../lib/relative-diagnostics';
 import { resolvePlanFolders } from '../lib/resolve-plan-folders';
 import { runSafely } from '../lib/run-safely';
@@ -34,6 +35,7 @@ function validate(options: ValidateExecutorSchema, context: ExecutorContext): bo
     dir: folder.rel,
     diagnostics: relativeDiagnostics(diagnostics, context.root),
   }));
+  if (options.plan) warnIfOutsideCacheInputs(plans, context);
 
   const all = plans.flatMap((p) => p.diagnostics);
   const errors = count(all, 'error');
@@ -53,6 +55,27 @@ function validate(options: ValidateExecutorSchema, context: ExecutorContext): bo
     logger.error(`error: ${warnings} warning${warnings === 1 ? '' : 's'} with --strict`);
   }
   return success;
+}
+
+/**
+ * `--plan` can point a cached validate target at a folder that its inputs do
+ * not cover; Nx would then replay this result after that folder changes.
+ * Say so (on stderr, so JSON output stays clean).
+ */
+function warnIfOutsideCacheInputs(plans: ValidateDocument['plans'], context: ExecutorContext): void {
+  if (!context.projectName || !context.targetName) return;
+  const project = context.projectsConfigurations?.projects?.[context.projectName];
+  const target = project?.targets?.[context.targetName];
+  if (!project || !target?.cache) return;
+  const covered = new Set<string>([project.root, ...((target.options?.plans as string[] | undefined) ?? [])]);
+  for (const plan of plans) {
+    if (covered.has(plan.dir)) continue;
+    logger.warn(
+      `warning: ${plan.dir} is not an input of ${context.projectName}:${context.targetName}, so Nx may replay ` +
+        `this result from its cache after ${plan.dir} changes; run it with --skip-nx-cache, or run ` +
+        `nx run ${projectNameForFolder(context, plan.dir, plan.name)}:${context.targetName}`
+    );
+  }
 }
 
 function prettyReport(
