@@ -36,7 +36,8 @@ describe('inferParallelJson', () => {
       // Priority 2 is absent: 3.x waits for the nearest lower priority present.
       ['3.1', ['1.1', '1.2']],
     ]);
-    expect(result).toMatchObject({ plan_name: 'X', parallelization_level: 'level_2', created_date: '2025-11-14', $schema: STRICT_PARALLEL_SCHEMA_ID });
+    expect(result).toMatchObject({ plan_name: 'X', parallelization_level: 'level_2', created_date: '2025-11-14', $schema: 'https://nx-plan.dev/schemas/parallel.schema.json' });
+    expect(STRICT_PARALLEL_SCHEMA_ID).toBe('https://nx-plan.dev/schemas/parallel.schema.json');
   });
 
   it('adds prerequisites the text names when they are earlier achievements of the plan', () => {

@@ -13,13 +13,13 @@
  * The result is valid against the strict schema: `estimated_hours` is a number
  * (the upper bound of the PLAN's range; the ranges are listed in `notes`).
  */
-import type { ParallelAchievement, ParallelJson } from '@nx-plan/schema';
+import { PARALLEL_SCHEMA_ID, type ParallelAchievement, type ParallelJson } from '@nx-plan/schema';
 import { formatHours } from '../model/hours';
 import { compareAchievementIds, parseAchievementId } from '../model/ids';
 import type { PlanDocument } from '../model/types';
 
-/** `$id` of the strict (published) parallel.json schema. */
-export const STRICT_PARALLEL_SCHEMA_ID = 'https://nx-plan.dev/schemas/parallel.schema.json';
+/** `$id` of the strict (published) parallel.json schema, written as the draft's `$schema`. */
+export const STRICT_PARALLEL_SCHEMA_ID: string = PARALLEL_SCHEMA_ID;
 
 export interface InferParallelJsonOptions {
   /** `created_date` (YYYY-MM-DD); default: today (UTC). */
