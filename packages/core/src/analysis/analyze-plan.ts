@@ -38,6 +38,14 @@ function compareNodes(a: AchievementNode, b: AchievementNode): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Sorts in place unless already in order (plans usually list achievements in id order). */
+function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let k = 1; k < list.length; k++) {
+    if (compare(list[k - 1], list[k]) > 0) return list.sort(compare);
+  }
+  return list;
+}
+
 function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
 }
@@ -97,8 +105,12 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
   const achievements: AnalyzedAchievement[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const node = nodes[i];
-    const depIds: string[] = new Array(depStart[i + 1] - depStart[i]);
-    for (let e = depStart[i], k = 0; e < depStart[i + 1]; e++, k++) depIds[k] = ids[deps[e]];
+    // The graph keeps listed dependencies in order, so when none was dropped the node's own list is the answer.
+    let depIds = node.dependencies;
+    if (depIds.length !== depStart[i + 1] - depStart[i]) {
+      depIds = new Array(depStart[i + 1] - depStart[i]);
+      for (let e = depStart[i], k = 0; e < depStart[i + 1]; e++, k++) depIds[k] = ids[deps[e]];
+    }
     const files = fileSets[i];
     const analyzed: AnalyzedAchievement = {
       id: node.id,
@@ -120,12 +132,12 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
   for (let i = 0; i < n; i++) if (levels[i] > maxLevel) maxLevel = levels[i];
   const waveIndex: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
   for (let i = 0; i < n; i++) if (levels[i] >= 0) waveIndex[levels[i]].push(i);
-  const waves = waveIndex.map((wave) => (wave.length > 1 ? wave.sort(byLevelThenId) : wave).map((i) => ids[i]));
+  const waves = waveIndex.map((wave) => sortIfNeeded(wave, byLevelThenId).map((i) => ids[i]));
 
   // Ready work.
   const readyIndex: number[] = [];
   for (let i = 0; i < n; i++) if (ready[i]) readyIndex.push(i);
-  readyIndex.sort(byLevelThenId);
+  sortIfNeeded(readyIndex, byLevelThenId);
   const nextAvailable = readyIndex.filter((i) => PRE_EXECUTION.has(statuses[i])).map((i) => ids[i]);
   const parallelOpportunities: ParallelOpportunity[] = [];
   for (let k = 0; k < readyIndex.length; ) {

@@ -6,7 +6,8 @@
 import { DIAGNOSTIC_CODES, locateJsonPointer, type Diagnostic, type DiagnosticCode } from '@nx-plan/schema';
 import { compareAchievementIds, nmOf } from '../model/ids';
 import type { AchievementNode, LoadedPlan, SourceLocation } from '../model/types';
-import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph';
+import { buildDependencyGraph, nodeIndex, type DependencyGraph } from '../graph/dependency-graph';
+import { IdTable } from '../graph/id-table';
 import { findCycleGroups } from '../graph/find-cycles';
 
 /** How many diagnostics get a position finer than their achievement (each lookup scans the JSON text). */
@@ -67,7 +68,7 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
   if (graph.ids.length < achievements.length) {
     for (let a = 0; a < achievements.length; a++) {
       const node = achievements[a];
-      const first = achievements[sourceOf(graph, graph.indexOf.get(node.id) as number)];
+      const first = achievements[sourceOf(graph, nodeIndex(graph, node.id))];
       if (first === node) continue;
       const where = first.location.file === node.location.file ? `line ${first.location.line}` : `${first.location.file}:${first.location.line}`;
       add(
@@ -80,7 +81,14 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
   }
 
   // PLAN004 / PLAN005 / PLAN006: per dependency entry.
+  // A graph node that kept every listed dependency as an edge has nothing to report.
+  const clean = new Uint8Array(achievements.length);
+  for (let i = 0; i < graph.ids.length; i++) {
+    const a = sourceOf(graph, i);
+    if (graph.depStart[i + 1] - graph.depStart[i] === achievements[a].dependencies.length) clean[a] = 1;
+  }
   for (let a = 0; a < achievements.length; a++) {
+    if (clean[a]) continue;
     const node = achievements[a];
     const list = node.dependencies;
     const seen = list.length > 16 ? new Set<string>() : undefined;
@@ -89,7 +97,7 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
       if (typeof dep !== 'string') continue;
       if (dep === node.id) {
         add('PLAN005', dependencyLocation(node, k), `achievement ${node.id} depends on itself`, `remove "${dep}" from the dependencies of ${node.id}`);
-      } else if (!graph.indexOf.has(dep)) {
+      } else if (nodeIndex(graph, dep) === -1) {
         add(
           'PLAN004',
           dependencyLocation(node, k),
@@ -109,7 +117,7 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
     const { cycle, members } = group;
     const first = cycle[0];
     const last = cycle[cycle.length - 1];
-    const node = achievements[sourceOf(graph, graph.indexOf.get(first) as number)];
+    const node = achievements[sourceOf(graph, nodeIndex(graph, first))];
     const path = [...cycle, first].join(' → ');
     const extra = members.length > cycle.length ? `; ${members.length} achievements are caught in cycles together: ${members.join(', ')}` : '';
     add(
@@ -120,15 +128,12 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
     );
   }
 
-  // PLAN008: ids whose dot-less file-name form is the same.
-  const byNm = new Map<string, number>();
+  // PLAN008: ids whose dot-less file-name form is the same (compared without building the dot-less strings).
+  const byNm = IdTable.skipping('.', graph.ids.length);
   let collisions: Map<number, number[]> | undefined;
   for (let i = 0; i < graph.ids.length; i++) {
-    const nm = nmOf(graph.ids[i]);
-    const owner = byNm.get(nm);
-    if (owner === undefined) {
-      byNm.set(nm, i);
-    } else {
+    const owner = byNm.add(graph.ids[i]);
+    if (owner !== -1) {
       collisions ??= new Map();
       const others = collisions.get(owner);
       if (others) others.push(i);

@@ -4,10 +4,12 @@
  * allocations, so a million-achievement plan costs a few arrays.
  */
 import type { AchievementNode } from '../model/types';
+import { IdTable } from './id-table';
 
 /** Compact index-based graph: node i's dependencies are deps[depStart[i] .. depStart[i+1]). Unknown/self/duplicate edges dropped. */
 export interface DependencyGraph {
   ids: string[];
+  /** id → node index. Built on first access when the graph comes from buildDependencyGraph (use `lookup` in hot loops). */
   indexOf: Map<string, number>;
   depStart: Int32Array;
   deps: Int32Array;
@@ -16,6 +18,13 @@ export interface DependencyGraph {
    * (differs from i only when duplicate ids were dropped).
    */
   source?: Int32Array;
+  /** Node index of an id, or -1: the same answer as indexOf, without building a Map. */
+  lookup?: (id: string) => number;
+}
+
+/** Node index of id in graph, or -1. */
+export function nodeIndex(graph: DependencyGraph, id: string): number {
+  return graph.lookup ? graph.lookup(id) : (graph.indexOf.get(id) ?? -1);
 }
 
 /**
@@ -24,20 +33,18 @@ export interface DependencyGraph {
  * only when it names a known id other than the node itself, once per pair.
  */
 export function buildDependencyGraph(achievements: readonly AchievementNode[]): DependencyGraph {
-  const indexOf = new Map<string, number>();
-  const ids: string[] = [];
+  const table = new IdTable(achievements.length);
   const sourceOf = new Int32Array(achievements.length);
   let edgeBound = 0;
   for (let a = 0; a < achievements.length; a++) {
     const node = achievements[a];
-    if (indexOf.get(node.id) !== undefined) continue;
-    const size = ids.length;
-    indexOf.set(node.id, size);
+    const size = table.size;
+    if (table.add(node.id) !== -1) continue;
     sourceOf[size] = a;
-    ids.push(node.id);
     edgeBound += node.dependencies.length;
   }
 
+  const ids = table.keys;
   const n = ids.length;
   const depStart = new Int32Array(n + 1);
   let deps = new Int32Array(edgeBound);
@@ -48,15 +55,37 @@ export function buildDependencyGraph(achievements: readonly AchievementNode[]): 
     depStart[i] = e;
     const list = achievements[sourceOf[i]].dependencies;
     for (let k = 0; k < list.length; k++) {
-      const d = indexOf.get(list[k]);
-      if (d === undefined || d === i || lastOwner[d] === i + 1) continue;
+      const dep = list[k];
+      if (typeof dep !== 'string') continue;
+      const d = table.get(dep);
+      if (d === -1 || d === i || lastOwner[d] === i + 1) continue;
       lastOwner[d] = i + 1;
       deps[e++] = d;
     }
   }
   depStart[n] = e;
   if (e < edgeBound) deps = deps.slice(0, e);
-  return { ids, indexOf, depStart, deps, source: n === achievements.length ? sourceOf : sourceOf.slice(0, n) };
+
+  let indexOf: Map<string, number> | undefined;
+  const graph = {
+    ids,
+    depStart,
+    deps,
+    source: n === achievements.length ? sourceOf : sourceOf.slice(0, n),
+    lookup: (id: string) => table.get(id),
+  } as DependencyGraph;
+  Object.defineProperty(graph, 'indexOf', {
+    enumerable: true,
+    configurable: true,
+    get(): Map<string, number> {
+      if (!indexOf) {
+        indexOf = new Map();
+        for (let i = 0; i < n; i++) indexOf.set(ids[i], i);
+      }
+      return indexOf;
+    },
+  });
+  return graph;
 }
 
 /**
