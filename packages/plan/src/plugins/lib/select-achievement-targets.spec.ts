@@ -52,7 +52,7 @@ describe('selectAchievementTargets', () => {
   });
 
   it('finds a cycle entered through a node that is only behind it', () => {
-    // 3.1 is listed first and walks into the cycle 2.1 → 2.2 → 2.3 → 2.1.
+    // 3.1 is listed first and walks into the cycle: 2.1 needs 2.2, 2.2 needs 2.3, 2.3 needs 2.1.
     const { excluded } = selectAchievementTargets([
       node('3.1', ['2.1']),
       node('2.1', ['2.2']),
@@ -60,7 +60,8 @@ describe('selectAchievementTargets', () => {
       node('2.3', ['2.1']),
     ]);
     const reasons = Object.fromEntries(excluded.map((e) => [e.id, e.reason]));
-    expect(reasons['2.1']).toBe('on dependency cycle 2.1 → 2.2 → 2.3 → 2.1');
+    // Printed as validate prints cycles: arrows point to dependents.
+    expect(reasons['2.1']).toBe('on dependency cycle 2.1 → 2.3 → 2.2 → 2.1');
     expect(reasons['2.2']).toBe(reasons['2.1']);
     expect(reasons['2.3']).toBe(reasons['2.1']);
     expect(reasons['3.1']).toBe('depends on 2.1, which has no target');
@@ -92,7 +93,9 @@ describe('selectAchievementTargets', () => {
     const { included, excluded } = selectAchievementTargets(nodes);
     expect(included).toEqual([]);
     expect(excluded).toHaveLength(n);
-    expect(excluded[0].reason.startsWith('on dependency cycle 1.1 → 1.100000 → 1.99999')).toBe(true);
+    // 1.1 needs 1.100000 and 1.k needs 1.(k-1): the dependent of 1.1 is 1.2.
+    expect(excluded[0].reason.startsWith('on dependency cycle 1.1 → 1.2 → 1.3 → ')).toBe(true);
+    expect(excluded[0].reason.endsWith(' → 1.99999 → 1.100000 → 1.1')).toBe(true);
   });
 
   it('handles a 100,000-achievement chain', () => {

@@ -140,11 +140,27 @@ function markCycles(
     if (state[current] === 1 && walk.length > 0) {
       const from = walk.indexOf(current);
       if (from >= 0 && deps[walk[walk.length - 1]].includes(current)) {
-        const cycle = walk.slice(from).map((i) => nodes[i].id);
-        const text = `on dependency cycle ${[...cycle, cycle[0]].join(' → ')}`;
-        for (const i of walk.slice(from)) reason[i] ??= text;
+        const members = walk.slice(from);
+        const text = `on dependency cycle ${cyclePath(members, nodes)}`;
+        for (const i of members) reason[i] ??= text;
       }
     }
     for (const i of walk) state[i] = 2;
   }
+}
+
+/**
+ * `members` follow dependencies (each depends on the next, the last on the
+ * first). The path is printed like `validate` prints cycles: from the member
+ * listed first in the plan, each arrow pointing to a dependent.
+ */
+function cyclePath(members: readonly number[], nodes: readonly AchievementNode[]): string {
+  let first = 0;
+  for (let k = 1; k < members.length; k++) if (members[k] < members[first]) first = k;
+  const ids: string[] = [];
+  for (let k = 0; k < members.length; k++) {
+    ids.push(nodes[members[(first - k + members.length) % members.length]].id);
+  }
+  ids.push(ids[0]);
+  return ids.join(' → ');
 }
