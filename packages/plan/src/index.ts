@@ -15,3 +15,12 @@ export type { GraphExecutorSchema } from './executors/graph/schema';
 
 export { initGenerator } from './generators/init/init';
 export type { InitGeneratorSchema } from './generators/init/schema';
+
+export { batchSubplanGenerator, decideSubplans, needsSubplan } from './generators/batch-subplan/batch-subplan';
+export type { BatchSubplanGeneratorSchema } from './generators/batch-subplan/schema';
+export { batchExecutionGenerator, decideExecutions, needsExecution } from './generators/batch-execution/batch-execution';
+export type { BatchExecutionGeneratorSchema } from './generators/batch-execution/schema';
+export { parseSelection, selectAchievements, describeSelection } from './generators/lib/batch-selection';
+export type { BatchSelectionOptions, Selection, SelectedAchievements } from './generators/lib/batch-selection';
+export { BatchRefusal } from './generators/lib/batch-refusal';
+export type { BatchSummary, BatchItem } from './generators/lib/batch-summary';
