@@ -223,7 +223,7 @@ export function loadPlanFromSource(source: PlanSource, options: LoadOptions = {}
           'info',
           result.planFile!,
           'no parallel.json: dependencies inferred from the PLAN (priorities in order)',
-          `run "nx g plan:discover" to write a draft parallel.json for ${result.name} and review it`,
+          `run "nx g @nx-plan/plan:discover ${result.name}" to write a draft parallel.json, then review it`,
         ),
       );
     }
