@@ -285,6 +285,13 @@ describe('next generator', () => {
       expect(read(tree, `${DIR}/prompts/PROMPT_DEMO_12.md`)).toBe('mine\n');
     });
 
+    it('prompt refuses when prompts/ is a file, and writes nothing', async () => {
+      tree.write(`${DIR}/prompts`, 'not a folder\n');
+      const before = changedFiles();
+      await expect(runNext(tree, { plan: 'DEMO', action: 'prompt' }, runtime)).rejects.toThrow(/prompts is a file/);
+      expect(changedFiles()).toEqual(before);
+    });
+
     it('prompt refuses an unknown or malformed achievement and writes nothing', async () => {
       const before = changedFiles();
       await expect(runNext(tree, { plan: 'DEMO', action: 'prompt', achievement: '9.9' }, runtime)).rejects.toThrow(

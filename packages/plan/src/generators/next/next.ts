@@ -11,6 +11,7 @@ import { formatFiles, joinPathFragments, logger, type GeneratorCallback, type Tr
 import {
   ACHIEVEMENT_ID_PATTERN,
   analyzePlan,
+  nmOf,
   renderGraph,
   renderStatus,
   validatePlan,
@@ -104,7 +105,7 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
 function retryAttemptCheck(tree: Tree, planned: TreePlan): (id: string) => boolean {
   const source = treePlanSource(tree, planned.location.dir);
   return (id) => {
-    const files = planned.loaded.files.byNm.get(id.replace('.', ''));
+    const files = planned.loaded.files.byNm.get(nmOf(id));
     const latest = files?.executions[files.executions.length - 1];
     const fix = files?.fix ? source.read(files.fix) : undefined;
     return latest !== undefined && fix !== undefined && answersFix(source.read(latest.file), fix);
@@ -194,6 +195,10 @@ function describeRun(run: RunPlan, commands: PlanCommands, planName: string): st
 }
 
 function writeOnce(tree: Tree, file: string, content: string, result: NextResult, print: (text: string) => void): void {
+  const folder = file.slice(0, file.lastIndexOf('/'));
+  if (tree.exists(folder) && tree.isFile(folder)) {
+    throw new PlanRefusedError(`next: ${folder} is a file, so ${file} cannot be written; rename it (nothing was written)`);
+  }
   if (tree.exists(file)) {
     result.skipped.push({ file, reason: 'already exists; delete it to regenerate' });
     print(`skipped  ${file} (already exists; delete it to regenerate)`);
@@ -222,8 +227,8 @@ function writeExecutionPrompt(
   if (!analysis.achievements.some((a) => a.id === id)) {
     throw new PlanRefusedError(`next: plan ${location.name} has no achievement ${id}; nothing was written`);
   }
-  const nm = id.replace('.', '');
-  const collision = analysis.achievements.find((a) => a.id !== id && a.id.replace('.', '') === nm);
+  const nm = nmOf(id);
+  const collision = analysis.achievements.find((a) => a.id !== id && nmOf(a.id) === nm);
   if (collision) {
     throw new PlanRefusedError(
       `next: achievements ${id} and ${collision.id} share the file name part ${nm}; rename one in the plan before writing prompts (nothing was written)`,

@@ -3,7 +3,7 @@
  * it, its SUBPLAN, the latest EXECUTION_TASK and, for a new attempt, the FIX
  * review feedback. Pure: file contents come in through `read`.
  */
-import { approvedPath, fixPath, subplanPath, type AnalyzedAchievement, type LoadedPlan, type PlanAnalysis } from '@nx-plan/core';
+import { approvedPath, fixPath, nmOf, subplanPath, type AnalyzedAchievement, type LoadedPlan, type PlanAnalysis } from '@nx-plan/core';
 import { fenced } from './markdown-fence';
 
 export interface ExecutionPromptInput {
@@ -35,7 +35,7 @@ export function buildExecutionPrompt(input: ExecutionPromptInput): ExecutionProm
   const { loaded, analysis, id, planDir } = input;
   const achievement = analysis.achievements.find((a) => a.id === id) as AnalyzedAchievement;
   const text = loaded.plan?.achievements.find((a) => a.id === id);
-  const files = loaded.files.byNm.get(id.replace('.', ''));
+  const files = loaded.files.byNm.get(nmOf(id));
   const where = (rel: string) => `${planDir}/${rel}`;
   const missing: ExecutionPrompt['missing'] = [];
 

@@ -3,7 +3,7 @@
  * sections (a scaffold's placeholders or empty headings), with the PLAN text
  * of each achievement to write them from. Pure: contents come in through `read`.
  */
-import { compareAchievementIds, type LoadedPlan } from '@nx-plan/core';
+import { compareAchievementIds, nmOf, type LoadedPlan } from '@nx-plan/core';
 import { fenced } from './markdown-fence';
 import { findUnfilledSections, type UnfilledSection } from './unfilled-sections';
 
@@ -19,7 +19,7 @@ export interface SubplanToFill {
 export function findSubplansToFill(loaded: LoadedPlan, read: (relativePath: string) => string | undefined): SubplanToFill[] {
   const result: SubplanToFill[] = [];
   for (const achievement of loaded.achievements) {
-    const files = loaded.files.byNm.get(achievement.id.replace('.', ''));
+    const files = loaded.files.byNm.get(nmOf(achievement.id));
     if (!files?.subplan) continue;
     // A reviewed or finished achievement's SUBPLAN is history, not work.
     if (files.approved || files.skipped) continue;
