@@ -26,6 +26,7 @@ import {
 } from './utils/fixture-plans';
 import { isPlanPluginRegistered, setPlanPluginOptions } from './utils/nx-json';
 import { findPackageProblems } from './utils/package-contents';
+import { isReadOnlyNxCommand, nxCommandsInMarkdown } from './utils/doc-commands';
 import { corpusAvailable, corpusDir, e2eTmpDir, examplesDir, repoRoot } from './utils/repo-paths';
 import { CommandResult, describeResult } from './utils/run-command';
 import { runNx, stackTraceLines, wasCacheHit } from './utils/run-nx';
@@ -280,6 +281,34 @@ describe('status', () => {
     }),
   );
 
+  it(
+    'status --format=json of the RELEASE-PIPELINE example: statuses, levels, readiness and attempts from its files',
+    tracked(async () => {
+      if (!examples.some((p) => p.name === 'RELEASE-PIPELINE')) throw new Error(`examples/plans/RELEASE-PIPELINE not found in ${examplesDir}`);
+      const doc = await statusDocument('plan-release-pipeline', 'status-release-pipeline');
+      const [plan] = doc.plans;
+      const pick = <K extends 'status' | 'level' | 'attempts'>(key: K) => Object.fromEntries(plan.achievements.map((a) => [a.id, a[key]]));
+      // Files: APPROVED 11, 12; FIX 13; EXECUTION 12_01 + 12_02, 21_01; SKIPPED 22; SUBPLAN 31.
+      expect(pick('status')).toEqual({
+        '1.1': 'complete',
+        '1.2': 'complete',
+        '1.3': 'failed',
+        '2.1': 'execution_created',
+        '2.2': 'skipped',
+        '2.3': 'not_started',
+        '3.1': 'subplan_created',
+        '3.2': 'not_started',
+      });
+      // parallel.json: 1.3←1.2; 2.1←1.1,1.2; 2.2←2.1; 2.3←1.3,2.1; 3.1←1.1; 3.2←2.2,2.3,3.1.
+      expect(pick('level')).toEqual({ '1.1': 0, '1.2': 0, '1.3': 1, '2.1': 1, '2.2': 2, '2.3': 2, '3.1': 1, '3.2': 3 });
+      expect(pick('attempts')).toEqual({ '1.1': 1, '1.2': 2, '1.3': 1, '2.1': 1, '2.2': 0, '2.3': 0, '3.1': 0, '3.2': 0 });
+      // 2.3 waits for the failed 1.3, 3.2 for 2.3; 2.2 is skipped, so not ready itself.
+      expect(plan.achievements.filter((a) => a.ready).map((a) => a.id).sort()).toEqual(['1.3', '2.1', '3.1']);
+      expect(plan.nextAvailable).toContain('3.1');
+      for (const id of plan.nextAvailable) expect(['1.3', '2.1', '3.1']).toContain(id);
+    }),
+  );
+
   /** One `nx run plan:status --format=json` serves the checks of every copied plan. */
   let aggregate: Promise<StatusDocument> | undefined;
   const aggregateStatus = () => (aggregate ??= statusDocument('plan', 'status-all'));
@@ -473,6 +502,16 @@ describe('achievements in the Nx task graph', () => {
   );
 
   it(
+    'nx run-many over complete achievements (getting-started §8) succeeds without starting the agent',
+    tracked(async () => {
+      resetAgentLog();
+      const result = await nx('run-many -t achievement-1.1,achievement-1.2 -p plan-release-pipeline --parallel=2');
+      expectSuccess(result);
+      expect(readAgentLog(agentLog())).toEqual([]);
+    }),
+  );
+
+  it(
     'an achievement without SUBPLAN fails clearly after its dependencies ran',
     tracked(async () => {
       // After the generator tests E2E-FLOW has SUBPLAN + EXECUTION for 1.2, 1.3, 2.2 and nothing for 2.1.
@@ -506,6 +545,28 @@ describe('discover', () => {
       expect(draft.achievements.map((a) => a.achievement_id)).toEqual(['1.1', '1.2', '2.1']);
       const validate = await nx('run plan:validate');
       expectSuccess(validate);
+    }),
+  );
+});
+
+describe('documented commands', () => {
+  const documents = ['README.md', 'docs/getting-started.md'].filter((doc) => existsSync(join(repoRoot, doc)));
+
+  it(
+    `every read-only npx nx command of ${documents.join(' and ')} exits 0 and leaves the plan folders untouched`,
+    tracked(async () => {
+      const commands = [...new Set(documents.flatMap((doc) => nxCommandsInMarkdown(readFileSync(join(repoRoot, doc), 'utf8'))))].filter(
+        isReadOnlyNxCommand,
+      );
+      expect(commands).toContain('run plan:status');
+      const snapshot = () => listFiles(plansRoot).map((f) => `${f}\n${readFileSync(join(plansRoot, f), 'utf8')}`);
+      const before = snapshot();
+      for (const command of commands) {
+        const result = await nx(command);
+        expectSuccess(result);
+        expect({ command, stackTrace: stackTraceLines(result.output) }).toEqual({ command, stackTrace: [] });
+      }
+      expect(snapshot()).toEqual(before);
     }),
   );
 });
