@@ -127,12 +127,26 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
 
   const byLevelThenId = (a: number, b: number): number => levels[a] - levels[b] || compareNodes(nodes[a], nodes[b]);
 
-  // Waves: ids per level, cycle members (level -1) left out.
+  // Waves: ids per level (a counting sort by level), cycle members (level -1) left out.
   let maxLevel = -1;
   for (let i = 0; i < n; i++) if (levels[i] > maxLevel) maxLevel = levels[i];
-  const waveIndex: number[][] = Array.from({ length: maxLevel + 1 }, () => []);
-  for (let i = 0; i < n; i++) if (levels[i] >= 0) waveIndex[levels[i]].push(i);
-  const waves = waveIndex.map((wave) => sortIfNeeded(wave, byLevelThenId).map((i) => ids[i]));
+  const levelStart = new Int32Array(maxLevel + 2);
+  for (let i = 0; i < n; i++) if (levels[i] >= 0) levelStart[levels[i] + 1]++;
+  for (let l = 0; l <= maxLevel; l++) levelStart[l + 1] += levelStart[l];
+  const byLevel = new Int32Array(levelStart[maxLevel + 1]);
+  const fill = levelStart.slice(0, maxLevel + 1);
+  for (let i = 0; i < n; i++) if (levels[i] >= 0) byLevel[fill[levels[i]]++] = i;
+  const waves: string[][] = new Array(maxLevel + 1);
+  for (let l = 0; l <= maxLevel; l++) {
+    const from = levelStart[l];
+    const to = levelStart[l + 1];
+    let sorted = true;
+    for (let k = from + 1; k < to && sorted; k++) sorted = compareNodes(nodes[byLevel[k - 1]], nodes[byLevel[k]]) <= 0;
+    const members = sorted ? byLevel.subarray(from, to) : byLevel.slice(from, to).sort((x, y) => compareNodes(nodes[x], nodes[y]));
+    const wave: string[] = new Array(to - from);
+    for (let k = 0; k < members.length; k++) wave[k] = ids[members[k]];
+    waves[l] = wave;
+  }
 
   // Ready work.
   const readyIndex: number[] = [];
