@@ -86,7 +86,7 @@ try {
   const batch = [];
   for (let i = 0; i < runs; i++) {
     const quiet = nx([`--plan=${rel(planDir)}`, `--achievements=${firstId}`, '--dryRun']);
-    if (!/created \(dry run, nothing written\) \(0\)/.test(quiet.stdout)) throw new Error('the no-op run was expected to create nothing');
+    if (!/\(dry run: nothing is written\)\ncreated \(0\)/.test(quiet.stdout)) throw new Error('the no-op run was expected to create nothing');
     noop.push(quiet.seconds);
     tiny.push(nx([`--plan=${rel(tinyDir)}`, `--achievements=${tinyId}`, '--dryRun']).seconds);
 

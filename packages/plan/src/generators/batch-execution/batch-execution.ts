@@ -127,7 +127,11 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
       },
     });
   }
-  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined };
+  const note =
+    selection.kind === 'default' && create.length === 0
+      ? 'no ready achievement with a SUBPLAN needs a new EXECUTION_TASK (a new attempt follows a FIX file, or pass --attempt)'
+      : undefined;
+  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined, note };
 }
 
 export async function batchExecutionGenerator(

@@ -99,6 +99,9 @@ describe('batch-subplan generator', () => {
       expect(createdPaths(tree)).toEqual(first);
       expect(out.info.join('\n')).toContain('created (0)');
       expect(out.info.join('\n')).toContain('skipped (2):');
+      out.info.length = 0;
+      await run({});
+      expect(out.info.join('\n')).toContain('note: no ready achievement lacks a SUBPLAN');
     });
   });
 
@@ -289,7 +292,7 @@ describe('batch-subplan generator', () => {
       }
       expect(asked).toEqual([]);
       expect(createdPaths(tree)).toEqual([sub('11'), sub('22')]);
-      expect(out.info.join('\n')).toContain('created (dry run, nothing written) (2):');
+      expect(out.info.join('\n')).toContain('selection: default (next wave: ready achievements without a SUBPLAN) (dry run: nothing is written)\ncreated (2):');
     });
 
     it('--no-interactive (NX_INTERACTIVE=false) is treated as no terminal', async () => {

@@ -58,7 +58,11 @@ export function decideSubplans(tree: Tree, batch: BatchPlan, selection: Selectio
       },
     });
   }
-  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined };
+  const note =
+    selection.kind === 'default' && achievements.length === 0
+      ? 'no ready achievement lacks a SUBPLAN (ready means every dependency is complete or skipped); --level, --achievements or --all select others'
+      : undefined;
+  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined, note };
 }
 
 export async function batchSubplanGenerator(

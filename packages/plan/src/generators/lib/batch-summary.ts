@@ -31,6 +31,8 @@ export interface BatchSummary {
   created: BatchItem[];
   skipped: BatchItem[];
   refused: BatchItem[];
+  /** Why nothing was selected, when the selection came out empty. */
+  note?: string;
   /** What to run next, when there is an obvious next step. */
   next?: string;
 }
@@ -58,11 +60,12 @@ function section(label: string, items: readonly BatchItem[]): string[] {
 /** The human-readable summary, one line per file. */
 export function renderSummary(summary: BatchSummary): string {
   const lines = [
-    `${summary.generator} ${summary.plan} (${summary.planDir}), selection: ${summary.selection}`,
-    ...section(summary.dryRun ? 'created (dry run, nothing written)' : 'created', summary.created),
+    `${summary.generator} ${summary.plan} (${summary.planDir}), selection: ${summary.selection}${summary.dryRun ? ' (dry run: nothing is written)' : ''}`,
+    ...section('created', summary.created),
     ...section('skipped', summary.skipped),
     ...section('refused', summary.refused),
   ];
+  if (summary.note) lines.push(`note: ${summary.note}`);
   if (summary.next) lines.push(`next: ${summary.next}`);
   return lines.join('\n');
 }

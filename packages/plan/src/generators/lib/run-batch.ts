@@ -41,6 +41,8 @@ export interface BatchDecision {
   refused: BatchItem[];
   /** One-line reason used in the thrown error when `refused` is not empty. */
   refusal?: string;
+  /** Shown when nothing was selected. */
+  note?: string;
 }
 
 export interface BatchDefinition<O extends BatchCommonOptions> {
@@ -82,6 +84,7 @@ export async function runBatch<O extends BatchCommonOptions>(
     const summary: BatchSummary = emptySummary(generator, location.name, location.dir, describeSelection(selection, definition.defaultLabel), dryRun);
     const decision = definition.decide(tree, batch, selection, options);
     summary.skipped = decision.skipped;
+    if (decision.create.length === 0 && decision.refused.length === 0) summary.note = decision.note;
 
     if (decision.refused.length > 0) {
       summary.refused = decision.refused;
