@@ -1,3 +1,5 @@
+import { cpSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CreateNodesContext, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import { AggregateCreateNodesError } from '@nx/devkit';
 import { createTempWorkspace, parallelJson, planMarkdown, type TempWorkspace } from '../testing/temp-workspace';
@@ -278,3 +280,62 @@ describe('normalizeOptions', () => {
     });
   });
 });
+
+const REPO_ROOT = resolve(__dirname, '../../../..');
+const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
+
+describeCorpus(
+  existsSync(CORPUS) ? 'createNodes on the corpus plans' : 'createNodes on the corpus plans (skipped: ../shared/corpus not found)',
+  () => {
+    let ws: TempWorkspace;
+
+    beforeAll(() => {
+      ws = createTempWorkspace('nx-plan-nodes-corpus-');
+      for (const plan of ['PARALLEL-EXECUTION-AUTOMATION', 'LLM-DASHBOARD-CLI']) {
+        cpSync(join(CORPUS, plan), join(ws.root, 'work', plan), { recursive: true });
+      }
+    });
+
+    afterAll(() => ws.cleanup());
+
+    it('infers both plans with their achievement targets', async () => {
+      const results = await createNodes[1](
+        ['work/LLM-DASHBOARD-CLI/PLAN_LLM-DASHBOARD-CLI.md', 'work/PARALLEL-EXECUTION-AUTOMATION/PLAN_PARALLEL-EXECUTION-AUTOMATION.md'],
+        {},
+        { nxJsonConfiguration: {}, workspaceRoot: ws.root }
+      );
+      const projects = Object.assign({}, ...results.map(([, r]) => r.projects ?? {})) as Record<string, ProjectConfiguration>;
+
+      const pea = projects['work/PARALLEL-EXECUTION-AUTOMATION'];
+      expect(pea.name).toBe('plan-parallel-execution-automation');
+      // parallel.json of the corpus plan: a chain 1.1 → … → 2.3, then 3.1, 3.2, 3.3 all after 2.3.
+      const expected: Record<string, string[]> = {
+        '1.1': [],
+        '1.2': ['1.1'],
+        '1.3': ['1.2'],
+        '2.1': ['1.3'],
+        '2.2': ['2.1'],
+        '2.3': ['2.2'],
+        '3.1': ['2.3'],
+        '3.2': ['2.3'],
+        '3.3': ['2.3'],
+      };
+      for (const [id, deps] of Object.entries(expected)) {
+        expect(pea.targets![`achievement-${id}`].dependsOn).toEqual(deps.map((d) => ({ target: `achievement-${d}` })));
+      }
+
+      const dashboard = projects['work/LLM-DASHBOARD-CLI'];
+      expect(dashboard.name).toBe('plan-llm-dashboard-cli');
+      // The PLAN's index lists 0.1–0.4, 1.1–1.3, 2.1–2.3 and 3.1–3.3; there is no parallel.json.
+      expect(Object.keys(dashboard.targets!).filter((t) => t.startsWith('achievement-')).sort()).toEqual(
+        ['0.1', '0.2', '0.3', '0.4', '1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3'].map(
+          (id) => `achievement-${id}`
+        )
+      );
+      expect(projects['.nx-plan'].targets!['validate'].options).toEqual({
+        plans: ['work/LLM-DASHBOARD-CLI', 'work/PARALLEL-EXECUTION-AUTOMATION'],
+      });
+    });
+  }
+);
