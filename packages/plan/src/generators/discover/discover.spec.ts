@@ -273,3 +273,33 @@ describeCorpus(corpusName, () => {
     expect(byId.get('2.1')).not.toContain('2.5');
   });
 });
+
+const peaPlan = path.join(CORPUS_DIR, 'PARALLEL-EXECUTION-AUTOMATION');
+const describePea = existsSync(peaPlan) ? describe : describe.skip;
+
+describePea(
+  existsSync(peaPlan)
+    ? 'discover on the corpus plan PARALLEL-EXECUTION-AUTOMATION'
+    : 'discover on the corpus plan PARALLEL-EXECUTION-AUTOMATION (skipped: ../shared/corpus not found)',
+  () => {
+    it('leaves its parallel.json byte for byte and writes a valid draft beside it', async () => {
+      jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+      copyIntoTree(tree, peaPlan, 'plans/PARALLEL-EXECUTION-AUTOMATION');
+      const before = read(tree, 'plans/PARALLEL-EXECUTION-AUTOMATION/parallel.json');
+      const result = await runDiscover(tree, { plan: 'PARALLEL-EXECUTION-AUTOMATION', skipFormat: true });
+      jest.restoreAllMocks();
+      expect(read(tree, 'plans/PARALLEL-EXECUTION-AUTOMATION/parallel.json')).toBe(before);
+      expect(result.draftFile).toBe('plans/PARALLEL-EXECUTION-AUTOMATION/parallel.draft.json');
+      const draftText = read(tree, 'plans/PARALLEL-EXECUTION-AUTOMATION/parallel.draft.json');
+      expect(strictProblems(draftText, 'parallel.draft.json')).toEqual([]);
+      // The PLAN has priorities 1-3 with three achievements each (1.1 … 3.3), as its parallel.json lists them.
+      expect((JSON.parse(draftText) as ParallelJson).achievements.map((a) => a.achievement_id)).toEqual([
+        '1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3',
+      ]);
+      const prompt = read(tree, 'plans/PARALLEL-EXECUTION-AUTOMATION/PARALLEL_DISCOVERY_PROMPT.md');
+      expect(prompt).toContain('### 1.1: Parallel Discovery Prompt Created');
+      expect(prompt).toContain('The plan already has `parallel.json` (left untouched)');
+    });
+  },
+);

@@ -82,7 +82,7 @@ export function buildExecutionPrompt(input: ExecutionPromptInput): ExecutionProm
   steps.push('Write or update the tests named in the PLAN and SUBPLAN and make them pass.');
   steps.push(`Change only what this achievement needs; do not edit other achievements' SUBPLAN or EXECUTION files.`);
   steps.push(
-    `Do not create \`${approvedPath(id)}\` or \`${fixPath(id)}\` yourself: the review writes them. Check the plan with \`${input.validateCommand}\` and \`${input.statusCommand}\`.`,
+    `Do not create \`${where(approvedPath(id))}\` or \`${where(fixPath(id))}\` yourself: the review writes them. Check the plan with \`${input.validateCommand}\` and \`${input.statusCommand}\`.`,
   );
   steps.forEach((step, k) => out.push(`${k + 1}. ${step}`));
   out.push('');
