@@ -94,6 +94,13 @@ describe('batch-execution generator', () => {
       expect(text).toContain('- The parser recurses on nested lists.');
     });
 
+    it('after answering a FIX the next command runs the plan instead of recommending the same retry', async () => {
+      tree.write(exe('11', '01'), '# attempt 1\n');
+      tree.write(fix('11'), 'Fix the recursion.\n');
+      await run({ achievements: '1.1', json: true });
+      expect(JSON.parse(out.stdout.join('')).next).toBe('npx nx run plan-demo:execute --parallel=1');
+    });
+
     it('a rerun does not pile up attempts for the same FIX; a rewritten FIX gets a new one', async () => {
       tree.write(exe('11', '01'), '# attempt 1\n');
       tree.write(fix('11'), 'Fix the recursion.\n');

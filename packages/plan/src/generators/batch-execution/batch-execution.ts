@@ -5,10 +5,20 @@
  */
 import { join, posix } from 'node:path';
 import { generateFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { executionPath, fixPath, formatAttempt, nmOf, subplanPath, type AchievementFiles, type AnalyzedAchievement } from '@nx-plan/core';
+import {
+  defaultProjectName,
+  executionPath,
+  fixPath,
+  formatAttempt,
+  nmOf,
+  subplanPath,
+  type AchievementFiles,
+  type AnalyzedAchievement,
+  type PlanAnalysis,
+} from '@nx-plan/core';
 import { BatchRefusal } from '../lib/batch-refusal';
 import { selectAchievements, type Selection } from '../lib/batch-selection';
-import type { BatchItem } from '../lib/batch-summary';
+import type { BatchItem, BatchSummary } from '../lib/batch-summary';
 import { describeStatus } from '../lib/describe-status';
 import type { BatchPlan } from '../lib/load-batch-plan';
 import { checkNewFile, refusalSentence } from '../lib/plan-items';
@@ -134,6 +144,23 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
   return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined, note };
 }
 
+/**
+ * After new attempts, the next step is to run them. The engine would still
+ * recommend a retry for an achievement whose FIX file stays in place after
+ * this batch answered it, so that recommendation is replaced when every id
+ * it names got its attempt here.
+ */
+export function nextAfterExecutions(after: PlanAnalysis, summary: BatchSummary): string | undefined {
+  const action = after.recommendedAction;
+  const created = new Set(summary.created.map((c) => c.id));
+  const answered = new Set(summary.skipped.filter((s) => s.reason?.startsWith('already answers')).map((s) => s.id));
+  if (action.kind !== 'retry-failed' || !action.ids.every((id) => created.has(id) || answered.has(id))) return action.command;
+  const runnable = new Set(created);
+  for (const a of after.achievements) if (a.ready && a.status === 'execution_created') runnable.add(a.id);
+  for (const id of answered) runnable.add(id as string);
+  return `npx nx run ${defaultProjectName(after.name)}:execute --parallel=${Math.max(1, runnable.size)}`;
+}
+
 export async function batchExecutionGenerator(
   tree: Tree,
   options: BatchExecutionGeneratorSchema,
@@ -146,6 +173,7 @@ export async function batchExecutionGenerator(
       generator: 'batch-execution',
       defaultLabel: 'ready achievements with a SUBPLAN and no EXECUTION_TASK, plus failed ones',
       checkOptions: checkAttemptOption,
+      next: nextAfterExecutions,
       decide: (t, batch, selection, opts) =>
         decideExecutions(t, batch, selection, opts.attempt === undefined || opts.attempt === null ? undefined : Number(opts.attempt)),
     },

@@ -5,7 +5,7 @@
  * flushes a partial batch; the plan lock is held until Nx has flushed.
  */
 import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { analyzePlan, loadPlanFromSource } from '@nx-plan/core';
+import { analyzePlan, loadPlanFromSource, type PlanAnalysis } from '@nx-plan/core';
 import { treePlanSource } from '../../utils/tree-plan';
 import { BatchRefusal } from './batch-refusal';
 import { batchProgress } from './batch-progress';
@@ -52,6 +52,8 @@ export interface BatchDefinition<O extends BatchCommonOptions> {
   /** Extra option checks, before anything is read. */
   checkOptions?(options: O): void;
   decide(tree: Tree, batch: BatchPlan, selection: Selection, options: O): BatchDecision;
+  /** The next command, from the plan as it is after this batch; default: the engine's recommended action. */
+  next?(after: PlanAnalysis, summary: BatchSummary): string | undefined;
 }
 
 /** Test seams: confirmation I/O, lock timing, dry-run detection. */
@@ -118,7 +120,7 @@ export async function runBatch<O extends BatchCommonOptions>(
     if (files.length > 0 && !options.skipFormat) await formatFiles(tree);
 
     const after = analyzePlan(loadPlanFromSource(treePlanSource(tree, location.dir), { strict: options.strict }), { strict: options.strict });
-    summary.next = after.recommendedAction.command;
+    summary.next = definition.next ? definition.next(after, summary) : after.recommendedAction.command;
     printSummary(summary, options.json);
 
     if (!lock) return;
