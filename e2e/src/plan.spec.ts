@@ -6,6 +6,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed; its path is printed.
  */
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAndPack, PACKAGES, PackedPackages } from './utils/build-and-pack';
@@ -45,7 +46,7 @@ interface StatusDocument {
 }
 
 const KEEP_ON_FAILURE = process.env.E2E_KEEP === '1';
-const AGENT_SLEEP_MS = 1000;
+const AGENT_SLEEP_MS = 2000;
 
 let packed: PackedPackages;
 let workspace: E2eWorkspace;
@@ -117,12 +118,22 @@ function planFiles(name: string): string[] {
 const fixturePlans: FixturePlan[] = [FLOW_PLAN, RUN_PLAN, DRAFT_PLAN];
 
 beforeAll(async () => {
+  try {
+    await setUpWorkspace();
+  } catch (error) {
+    failed = true;
+    if (ws && error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
+    throw error;
+  }
+});
+
+async function setUpWorkspace(): Promise<void> {
   const started = Date.now();
   packed = await buildAndPack();
   timings.push([packed.reused ? 'build + pack (reused, sources unchanged)' : 'build (nx run-many -t build)', packed.buildMs]);
   if (!packed.reused) timings.push(['npm pack x3', packed.packMs]);
 
-  workspace = await createWorkspace(packed);
+  workspace = await createWorkspace(packed, { keepOnFailure: KEEP_ON_FAILURE });
   ws = workspace.root;
   timings.push(['npm install (nx, @nx/devkit, schema + core tarballs)', workspace.install.durationMs]);
   timings.push(['nx add @nx-plan/plan@file:<tarball>', workspace.add.durationMs]);
@@ -141,7 +152,7 @@ beforeAll(async () => {
   corpus = corpusAvailable() ? copyPlanFolders(corpusDir, plansRoot) : [];
   for (const plan of fixturePlans) writeFixturePlan(plansRoot, plan);
   timings.push(['beforeAll total', Date.now() - started]);
-});
+}
 
 afterAll(() => {
   const report = timings.map(([what, ms]) => `${(ms / 1000).toFixed(1).padStart(6)} s  ${what}`).join('\n');
@@ -559,7 +570,7 @@ describe('documented commands', () => {
         isReadOnlyNxCommand,
       );
       expect(commands).toContain('run plan:status');
-      const snapshot = () => listFiles(plansRoot).map((f) => `${f}\n${readFileSync(join(plansRoot, f), 'utf8')}`);
+      const snapshot = () => listFiles(plansRoot).map((f) => `${f} ${createHash('sha1').update(readFileSync(join(plansRoot, f))).digest('hex')}`);
       const before = snapshot();
       for (const command of commands) {
         const result = await nx(command);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFiles } from './file-listing';
+import { nxEnv } from './nx-env';
 import { describeResult, runCommand } from './run-command';
 import { e2eTmpDir, repoRoot } from './repo-paths';
 
@@ -21,25 +22,6 @@ export interface PackedPackages {
   reused: boolean;
   buildMs: number;
   packMs: number;
-}
-
-/** Environment for every `nx` process the harness starts (repo or temp workspace). */
-export function nxEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    // Drop what a surrounding jest / nx run would leak into the child Nx.
-    if (key.startsWith('NX_') || key.startsWith('JEST_') || key === 'NODE_OPTIONS' || key === 'FORCE_COLOR') continue;
-    env[key] = value;
-  }
-  return {
-    ...env,
-    NX_DAEMON: 'false',
-    NX_NO_CLOUD: 'true',
-    NX_TUI: 'false',
-    CI: 'true',
-    NO_COLOR: '1',
-    ...extra,
-  };
 }
 
 /**

@@ -31,8 +31,21 @@ export function repoNxVersion(): string {
  * `init` generator). The tarball is given as a `file:` spec because the
  * package is not published; `nx add` hands that spec to npm unchanged.
  */
-export async function createWorkspace(packed: PackedPackages): Promise<E2eWorkspace> {
+export async function createWorkspace(packed: PackedPackages, options: { keepOnFailure?: boolean } = {}): Promise<E2eWorkspace> {
   const root = mkdtempSync(join(tmpdir(), 'nx-plan-e2e-'));
+  try {
+    return await populateWorkspace(root, packed);
+  } catch (error) {
+    if (options.keepOnFailure) {
+      if (error instanceof Error) error.message += `\n(e2e workspace kept at ${root})`;
+    } else {
+      removeWorkspace(root);
+    }
+    throw error;
+  }
+}
+
+async function populateWorkspace(root: string, packed: PackedPackages): Promise<E2eWorkspace> {
   const nxVersion = repoNxVersion();
   writeJson(join(root, 'package.json'), {
     name: 'nx-plan-e2e-workspace',

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cleanEnv } from './nx-env';
 
 export interface CommandResult {
   /** The command line, for failure messages. */
@@ -15,6 +16,7 @@ export interface CommandResult {
 
 export interface RunCommandOptions {
   cwd: string;
+  /** Default: the parent environment without npm/jest/Nx variables (see cleanEnv). */
   env?: NodeJS.ProcessEnv;
   /** Kill the process (and its group) after this many ms. Default 240 s. */
   timeoutMs?: number;
@@ -35,7 +37,7 @@ export function runCommand(
   return new Promise((resolvePromise) => {
     const child = spawn(program, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: options.env ?? cleanEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { nxEnv } from './build-and-pack';
+import { nxEnv } from './nx-env';
 import { CommandResult, runCommand } from './run-command';
 
 export interface RunNxOptions {
