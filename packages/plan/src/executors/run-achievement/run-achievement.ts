@@ -111,8 +111,12 @@ export async function runAchievementExecutor(
     workspaceRoot: options.workspaceRoot,
   };
   const command = substitutePlaceholders(options.agentCommand, values);
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  // Nx sets FORCE_COLOR for its tasks; with the user's NO_COLOR also set, every
+  // Node-based agent would warn that one of them is ignored. NO_COLOR wins.
+  if (inherited.NO_COLOR && inherited.FORCE_COLOR !== undefined) delete inherited.FORCE_COLOR;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     ...options.env,
     ...agentEnvironment(values),
     ...(state.fixFile !== undefined ? { NX_PLAN_FIX_FILE: planPath(options, state.fixFile) } : {}),
