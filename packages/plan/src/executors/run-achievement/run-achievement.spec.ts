@@ -18,6 +18,7 @@ interface Recorded {
   env: Record<string, string>;
   cwd: string;
   marker: string | null;
+  color: { NO_COLOR: string | null; FORCE_COLOR: string | null };
 }
 
 const MARKER_12 = `${DEMO_PLAN_DIR}/execution/.in-progress/IN_PROGRESS_12.json`;
@@ -196,6 +197,13 @@ describe('run-achievement executor', () => {
       // ended (a zombie waiting for init to reap it counts as ended)
       expect(isRunning(pid)).toBe(false);
       expect(existsSync(join(ws.root, MARKER_12))).toBe(false);
+    });
+
+    it("drops Nx's FORCE_COLOR for the agent when the user set NO_COLOR (Node would warn otherwise)", async () => {
+      process.env.NO_COLOR = '1';
+      process.env.FORCE_COLOR = '2';
+      await expect(run('1.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: true });
+      expect(recorded().color).toEqual({ NO_COLOR: '1', FORCE_COLOR: null });
     });
 
     it('passes the FIX feedback to a failed achievement and warns', async () => {

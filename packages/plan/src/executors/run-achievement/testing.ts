@@ -82,7 +82,7 @@ export function writeDemoPlan(ws: TempWorkspace, dir = DEMO_PLAN_DIR): void {
 
 /**
  * A node script (CommonJS) that writes `{ argv, env (NX_PLAN_* and extras), cwd,
- * marker }` as JSON to the file named by RECORD_FILE, then exits with EXIT_CODE
+ * marker, color (NO_COLOR, FORCE_COLOR) }` as JSON to the file named by RECORD_FILE, then exits with EXIT_CODE
  * (default 0). `marker` is the text of MARKER_FILE at that moment, or null.
  */
 export const RECORDING_AGENT = `
@@ -91,7 +91,8 @@ const env = {};
 for (const [k, v] of Object.entries(process.env)) if (k.startsWith('NX_PLAN_') || k.startsWith('EXTRA_')) env[k] = v;
 let marker = null;
 try { marker = fs.readFileSync(process.env.MARKER_FILE, 'utf-8'); } catch {}
-fs.writeFileSync(process.env.RECORD_FILE, JSON.stringify({ argv: process.argv.slice(2), env, cwd: process.cwd(), marker }));
+const color = { NO_COLOR: process.env.NO_COLOR ?? null, FORCE_COLOR: process.env.FORCE_COLOR ?? null };
+fs.writeFileSync(process.env.RECORD_FILE, JSON.stringify({ argv: process.argv.slice(2), env, cwd: process.cwd(), marker, color }));
 process.exit(Number(process.env.EXIT_CODE || 0));
 `;
 
