@@ -191,8 +191,9 @@ describe('run-achievement executor', () => {
         `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`,
       );
       // `; exit 0` keeps the shell as the parent of node, as compound commands do.
-      await expect(run('1.2', { agentCommand: 'node sleeper.js; exit 0', timeout: 0.5 })).resolves.toEqual({ success: false });
-      expect(text('error')).toContain('timed out after 0.5 s and was stopped');
+      // 3 s leaves time for node to start and write its pid even on a loaded machine.
+      await expect(run('1.2', { agentCommand: 'node sleeper.js; exit 0', timeout: 3 })).resolves.toEqual({ success: false });
+      expect(text('error')).toContain('timed out after 3.0 s and was stopped');
       const pid = Number(readFileSync(pidFile, 'utf-8'));
       // ended (a zombie waiting for init to reap it counts as ended)
       expect(isRunning(pid)).toBe(false);
