@@ -136,15 +136,33 @@ function levelsOf(achievements) {
   return level;
 }
 
+/**
+ * Run nx; on Linux also report the CPU time of nx and everything it started
+ * (task processes, shells, agents), read from the waiting shell's cutime/cstime.
+ */
 function runNx(ws, args, env) {
   const nxBin = path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+  const statFile = path.join(ws, `.cpu-${Date.now()}`);
+  const linux = process.platform === 'linux';
+  const [command, commandArgs] = linux
+    ? ['/bin/sh', ['-c', 'node "$@"; code=$?; cat /proc/$$/stat > "$CPU_STAT_FILE"; exit $code', 'sh', nxBin, ...args]]
+    : [process.execPath, [nxBin, ...args]];
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [nxBin, ...args], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd: ws, env: { ...env, CPU_STAT_FILE: statFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => resolve({ code, output, ms: performance.now() - started }));
+    child.on('close', (code) => {
+      let cpuSeconds;
+      if (linux && fs.existsSync(statFile)) {
+        const stat = fs.readFileSync(statFile, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // fields[13], fields[14] = cutime, cstime (3-based numbering 16, 17) in clock ticks
+        cpuSeconds = (Number(fields[13]) + Number(fields[14])) / 100;
+      }
+      resolve({ code, output, ms: performance.now() - started, cpuSeconds });
+    });
   });
 }
 
@@ -211,6 +229,7 @@ async function main() {
     criticalPathSeconds: criticalMs / 1000,
     nxShowProjectSeconds: +(show.ms / 1000).toFixed(2),
     wallSeconds: +(run.ms / 1000).toFixed(2),
+    ...(run.cpuSeconds !== undefined ? { cpuSecondsNxRun: run.cpuSeconds, cpuSecondsNxShow: show.cpuSeconds } : {}),
     spanSeconds: +(spanMs / 1000).toFixed(2),
     wallRatio: +(run.ms / criticalMs).toFixed(3),
     spanRatio: +(spanMs / criticalMs).toFixed(3),
@@ -223,6 +242,14 @@ async function main() {
   console.log(`wall time of nx run ${project}:execute: ${result.wallSeconds} s  → ratio ${result.wallRatio}× (includes Nx start-up)`);
   console.log(`span first agent start → last agent end: ${result.spanSeconds} s → ratio ${result.spanRatio}× (target ≤ ${TARGET_RATIO}×)`);
   console.log(`overhead per level (Nx task process start + run-achievement + agent start): ${result.overheadPerLevelSeconds} s`);
+  if (run.cpuSeconds !== undefined) {
+    const perTask = (run.cpuSeconds - show.cpuSeconds) / n;
+    console.log(
+      `CPU: nx run ${run.cpuSeconds.toFixed(1)} s in all, nx start-up alone (nx show project) ${show.cpuSeconds.toFixed(1)} s → ` +
+        `≈ ${perTask.toFixed(2)} CPU-s per achievement task (Nx task process + run-achievement + agent)`,
+    );
+    result.cpuSecondsPerTask = +perTask.toFixed(2);
+  }
   console.log(`dependency order: ${violations.length === 0 ? `respected by all ${start.size} agents` : violations.join('; ')}`);
   console.log(JSON.stringify(result));
 
