@@ -21,7 +21,7 @@ import {
   randomMarkdownFolder,
   randomPlan,
   type PlanFolderFiles,
-} from './lib/plan-arbitraries';
+} from './testing/plan-arbitraries';
 
 const PLAN_DIR = 'plans/FUZZ';
 /** `plans/FUZZ/parallel.json:3:7  error  PLAN004  …` as the pretty report prints it. */

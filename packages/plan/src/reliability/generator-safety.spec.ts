@@ -14,7 +14,7 @@ import { batchSubplanGenerator } from '../generators/batch-subplan/batch-subplan
 import { validateExecutor } from '../executors/validate/validate';
 import { captureOutput, withEnv, type CapturedOutput } from '../testing/capture-output';
 import { executorContext } from '../testing/executor-context';
-import { diskSnapshot } from './lib/disk-snapshot';
+import { diskSnapshot } from './testing/disk-snapshot';
 
 type Generator = typeof batchSubplanGenerator | typeof batchExecutionGenerator;
 

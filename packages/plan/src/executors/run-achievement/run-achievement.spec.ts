@@ -11,7 +11,7 @@ import {
   RECORDING_AGENT,
   writeDemoPlan,
   type TempWorkspace,
-} from './testing';
+} from './testing/run-fixtures';
 
 interface Recorded {
   argv: string[];
