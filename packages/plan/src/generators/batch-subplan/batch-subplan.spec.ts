@@ -262,6 +262,7 @@ describe('batch-subplan generator', () => {
       const asked: string[] = [];
       await run({ yes: false }, tty('y', asked));
       expect(asked).toEqual(['Create 2 files? (y/N) ']);
+      expect(out.info[0]).toBe(`batch-subplan DEMO: about to create\n  1.1  ${sub('11')}\n  2.2  ${sub('22')}`);
       expect(createdPaths(tree)).toEqual([sub('11'), sub('22')]);
     });
 

@@ -32,6 +32,19 @@ describe('confirmBatch', () => {
     expect(asked).toEqual(['Create 3 files? (y/N) ']);
   });
 
+  it('prints the preview right before asking, and only when asking', async () => {
+    const events: string[] = [];
+    const recording = io({}, 'y');
+    const ask = recording.ask;
+    recording.ask = async (q) => {
+      events.push('ask');
+      return ask(q);
+    };
+    await confirmBatch({ ...base, preview: () => events.push('preview') }, recording);
+    await confirmBatch({ ...base, yes: true, preview: () => events.push('preview') }, recording);
+    expect(events).toEqual(['preview', 'ask']);
+  });
+
   it('says "1 file" for one', async () => {
     const asked: string[] = [];
     await confirmBatch({ ...base, count: 1 }, io({}, 'y', asked));

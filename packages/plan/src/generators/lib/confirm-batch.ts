@@ -55,6 +55,8 @@ export interface ConfirmOptions {
   count: number;
   yes?: boolean;
   dryRun: boolean;
+  /** Printed just before the question, so the person sees what they agree to. */
+  preview?: () => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function confirmBatch(options: ConfirmOptions, io: ConfirmIo = term
       `${options.generator} would create ${files} but cannot ask for confirmation without an interactive terminal: pass --yes to create them (or --dryRun to preview); nothing was written`,
     );
   }
+  options.preview?.();
   const answer = (await io.ask(`Create ${files}? (y/N) `)).trim();
   return /^y(es)?$/i.test(answer);
 }

@@ -4,7 +4,7 @@
  * summarise. Every refusal throws before the generator returns, so Nx never
  * flushes a partial batch; the plan lock is held until Nx has flushed.
  */
-import { formatFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { formatFiles, logger, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { analyzePlan, loadPlanFromSource, type PlanAnalysis } from '@nx-plan/core';
 import { treePlanSource } from '../../utils/tree-plan';
 import { BatchRefusal } from './batch-refusal';
@@ -98,7 +98,8 @@ export async function runBatch<O extends BatchCommonOptions>(
 
     const files = decision.create;
     if (files.length > 0) {
-      const confirmed = await confirmBatch({ generator, count: files.length, yes: options.yes, dryRun }, runtime.io);
+      const preview = () => logger.info([`${generator} ${location.name}: about to create`, ...files.map((f) => `  ${f.id}  ${f.path}`)].join('\n'));
+      const confirmed = await confirmBatch({ generator, count: files.length, yes: options.yes, dryRun, preview }, runtime.io);
       if (!confirmed) {
         summary.skipped = [...files.map((f) => ({ id: f.id, file: f.path, reason: 'not confirmed' })), ...summary.skipped];
         printSummary(summary, options.json);
