@@ -92,6 +92,7 @@ describe('batch-execution generator', () => {
       expect(text).toContain('### FIX');
       expect(text).toContain('#### Problems');
       expect(text).toContain('- The parser recurses on nested lists.');
+      expect(text).toContain('## ✅ Completion Checklist\n\n- [ ] Review: The parser recurses on nested lists.\n- [ ] `src/parser.ts`');
     });
 
     it('after answering a FIX the next command runs the plan instead of recommending the same retry', async () => {

@@ -55,9 +55,12 @@ export function executionTemplateData(
   const context = sections.map((s) => `### ${s.title}\n\n${demoteHeadings(s.body, 1)}`.trim()).join('\n\n');
   const deliverables = findSection(sections, /^deliverables?/i);
   const criteria = findSection(sections, /^success criteria/i, /^definition of done/i, /^expected results/i);
-  const items = [...listItems(deliverables?.body ?? ''), ...listItems(criteria?.body ?? '')].filter(
-    (item) => !item.startsWith('✏️') && !item.startsWith('> '),
-  );
+  const approach = findSection(sections, /^approach/i, /^implementation/i, /^phases?/i);
+  const usable = (list: string[]) => list.filter((item) => !item.startsWith('✏️') && !item.startsWith('> '));
+  let items = usable([...listItems(deliverables?.body ?? ''), ...listItems(criteria?.body ?? '')]);
+  if (items.length === 0) items = usable(listItems(approach?.body ?? ''));
+  // A retry is done when every point of the review is addressed.
+  if (retry) items = [...usable(listItems(retry.fixText)).map((item) => `Review: ${item}`), ...items];
   const planText = planTextById(plan).get(achievement.id);
   const estimate = headerField(subplan.text, 'Estimated Time') ?? hoursText(planText?.estimate ?? achievement.estimate);
   return {
