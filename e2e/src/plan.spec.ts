@@ -45,6 +45,11 @@ interface StatusDocument {
   }>;
 }
 
+// `testTimeout` of e2e/jest.config.js only applies when jest runs that config
+// alone; under the root multi-project config (`npm test`) it is a global option
+// and ignored, so the file sets its own.
+jest.setTimeout(300_000);
+
 const KEEP_ON_FAILURE = process.env.E2E_KEEP === '1';
 const AGENT_SLEEP_MS = 2000;
 
