@@ -97,7 +97,7 @@ export async function runAchievementExecutor(
       `run-achievement: no agent command configured for achievement ${id} of ${planName}.\n` +
         `  Set "agentCommand" in the @nx-plan/plan plugin options in nx.json, e.g.\n` +
         `    { "plugin": "@nx-plan/plan", "options": { "agentCommand": "my-agent --task {executionFile}" } }\n` +
-        `  or per target: "options": { "agentCommand": "…" } on ${project}:${options.taskName?.split(':')[1] ?? `achievement-${id}`}, ` +
+        `  or per target: "options": { "agentCommand": "…" } on ${project}:${options.targetName ?? `achievement-${id}`}, ` +
         `or pass --agentCommand on the command line.`,
     );
   }

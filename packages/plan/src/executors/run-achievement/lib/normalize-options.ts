@@ -31,9 +31,9 @@ export interface NormalizedRunOptions {
   env: Record<string, string>;
   /** Milliseconds; 0 = no limit. */
   timeoutMs: number;
-  /** `project:target` of this run, when Nx tells us. */
-  taskName?: string;
+  /** Project and target of this run, when Nx tells us. */
   projectName?: string;
+  targetName?: string;
 }
 
 /** Does this nx.json plugin entry refer to the nx-plan plugin (package name, `plan` alias or source path)? */
@@ -108,9 +108,6 @@ export function normalizeOptions(options: RunAchievementExecutorSchema, context:
     throw new RunAchievementError(`option "timeout" must be a number of seconds >= 0 (got ${String(options.timeout)})`);
   }
 
-  const taskName =
-    context.projectName && context.targetName ? `${context.projectName}:${context.targetName}` : undefined;
-
   return {
     workspaceRoot,
     planDirAbs,
@@ -119,7 +116,7 @@ export function normalizeOptions(options: RunAchievementExecutorSchema, context:
     ...(agentCommand !== undefined ? { agentCommand, agentCommandSource } : {}),
     env,
     timeoutMs: Math.round(timeout * 1000),
-    ...(taskName ? { taskName } : {}),
     ...(context.projectName ? { projectName: context.projectName } : {}),
+    ...(context.targetName ? { targetName: context.targetName } : {}),
   };
 }
