@@ -10,9 +10,6 @@ import { buildDependencyGraph, nodeIndex, type DependencyGraph } from '../graph/
 import { IdTable } from '../graph/id-table';
 import { findCycleGroups } from '../graph/find-cycles';
 
-/** How many diagnostics get a position finer than their achievement (each lookup scans the JSON text). */
-const FINE_LOCATION_BUDGET = 1000;
-
 const ACHIEVEMENT_POINTER = /^\/achievements\/\d+/;
 
 /** Position in the achievements array of graph node i. */
@@ -30,7 +27,6 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
   const achievements = plan.achievements;
   const graph = options.graph ?? buildDependencyGraph(achievements);
   const diagnostics: Diagnostic[] = [];
-  let budget = FINE_LOCATION_BUDGET;
 
   /** Location of dependency entry k of a node (falls back to the node's own location). */
   const dependencyLocation = (node: AchievementNode, k: number): SourceLocation => {
@@ -39,8 +35,8 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
     if (!match) return base;
     const pointer = `${match[0]}/dependencies/${k}`;
     let { line, column } = base;
-    if (plan.parallelText !== undefined && budget > 0) {
-      budget--;
+    // locateJsonPointer indexes the text once and answers later calls on the same text from that index.
+    if (plan.parallelText !== undefined) {
       try {
         ({ line, column } = locateJsonPointer(plan.parallelText, pointer));
       } catch {
