@@ -1,9 +1,13 @@
-import { posix } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { FsTree } from 'nx/src/generators/tree';
+import { batchExecutionGenerator } from '../batch-execution/batch-execution';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { ConfirmIo } from '../lib/confirm-batch';
 import { captureOutput, type CapturedOutput } from '../lib/testing/capture-output';
-import { copyIntoTree, corpusDir, SMALL_PLAN, writePlan, type FixturePlan } from '../lib/testing/plan-fixtures';
+import { copyIntoTree, corpusDir, planMarkdown, SMALL_PLAN, writePlan, type FixturePlan } from '../lib/testing/plan-fixtures';
 import { batchSubplanGenerator } from './batch-subplan';
 import type { BatchSubplanGeneratorSchema } from './schema';
 
@@ -202,6 +206,17 @@ describe('batch-subplan generator', () => {
       writePlan(tree, 'plans/spaced', { ...SMALL_PLAN, name: 'MY PLAN' });
       await expect(run({ plan: 'plans/spaced', all: true })).rejects.toThrow(/refused/);
       expect(tree.listChanges().some((c) => c.path.includes('SUBPLAN_'))).toBe(false);
+    });
+
+    it('a PLAN file name with a space and no parallel.json (only the generator name check stops it)', async () => {
+      tree.delete(`${DIR}/PLAN_DEMO.md`);
+      tree.delete(`${DIR}/parallel.json`);
+      tree.write('plans/spaced/PLAN_MY PLAN.md', planMarkdown({ ...SMALL_PLAN, name: 'MY PLAN' }));
+      const before = tree.listChanges().length;
+      await expect(run({ plan: 'plans/spaced', all: true })).rejects.toThrow(
+        'batch-subplan refused: plan name "MY PLAN" is not a safe file-name part (letters, digits, ".", "_", "-"); nothing was written',
+      );
+      expect(tree.listChanges()).toHaveLength(before);
     });
 
     it('a SUBPLAN path that exists as a directory refuses the whole batch', async () => {
@@ -427,6 +442,26 @@ const PEA = 'PARALLEL-EXECUTION-AUTOMATION';
       expect(text).toContain('- `PARALLEL-EXECUTION-USER-GUIDE.md`');
       expect(text).toContain('- `PARALLEL-EXECUTION-BEST-PRACTICES.md`');
       expect(text).toContain('- `LLM-METHODOLOGY.md`');
+    });
+
+    it('on the real folder (FsTree, as nx g uses): a refused batch leaves tree.listChanges() empty', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'nx-plan-corpus-'));
+      try {
+        cpSync(join(corpus as string, PEA), join(root, 'plans', PEA), { recursive: true });
+        for (const nm of ['31', '32', '33']) rmSync(join(root, nmPath(nm)));
+        const fsTree = new FsTree(root, false);
+        await expect(
+          batchSubplanGenerator(fsTree, { plan: PEA, achievements: '3.1,4.4', yes: true, skipFormat: true }, { io: noTty(), dryRun: false }),
+        ).rejects.toThrow(/unknown achievement id 4\.4/);
+        expect(fsTree.listChanges()).toEqual([]);
+        await expect(
+          batchExecutionGenerator(fsTree, { plan: PEA, achievements: '3.1,3.2', attempt: 2, yes: true, skipFormat: true }, { io: noTty(), dryRun: false }),
+        ).rejects.toThrow(/3\.1, 3\.2 have no SUBPLAN/);
+        expect(fsTree.listChanges()).toEqual([]);
+        expect(existsSync(join(root, 'plans', PEA, '.nx-plan.lock'))).toBe(false);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('a rerun creates none', async () => {
