@@ -63,11 +63,13 @@ async function populateWorkspace(root: string, packed: PackedPackages): Promise<
     defaultBase: 'main',
   });
   writeFileSync(join(root, '.gitignore'), 'node_modules\n.nx/cache\n.nx/workspace-data\n');
+  // Also read by the `npm install` that `nx add` runs: use the warm npm cache.
+  writeFileSync(join(root, '.npmrc'), 'prefer-offline=true\naudit=false\nfund=false\n');
 
   const git = await runCommand('git', ['init', '-q'], { cwd: root });
   if (git.code !== 0) throw new Error(`git init failed in ${root}:\n${describeResult(git)}`);
 
-  const install = await runCommand('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], {
+  const install = await runCommand('npm', ['install'], {
     cwd: root,
     timeoutMs: 240_000,
   });
