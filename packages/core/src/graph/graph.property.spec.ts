@@ -136,18 +136,13 @@ describe('a 1,000,000-achievement chain', () => {
   it('goes through graph, cycles, levels and analysis without overflowing the stack', () => {
     const n = 1_000_000;
     const achievements: AchievementNode[] = new Array(n);
+    // Shared estimate and location objects keep the fixture itself cheap to build.
+    const estimate = { min: 1, max: 2 };
+    const location = { file: 'parallel.json', line: 1, column: 5 };
     let previous = '';
     for (let i = 0; i < n; i++) {
       const id = `${Math.floor(i / 1000) + 1}.${(i % 1000) + 1}`;
-      achievements[i] = {
-        id,
-        title: '',
-        dependencies: i === 0 ? [] : [previous],
-        estimate: { min: 1, max: 2 },
-        priority: Math.floor(i / 1000) + 1,
-        index: (i % 1000) + 1,
-        location: { file: 'parallel.json', line: i + 1, column: 5 },
-      };
+      achievements[i] = { id, title: '', dependencies: i === 0 ? [] : [previous], estimate, priority: Math.floor(i / 1000) + 1, index: (i % 1000) + 1, location };
       previous = id;
     }
     // Reverse order: dependents come before their dependencies in the list.
