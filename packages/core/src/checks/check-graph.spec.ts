@@ -132,3 +132,16 @@ describe('checkGraph', () => {
     expect(codes.sort()).toEqual(['PLAN004', 'PLAN005', 'PLAN006', 'PLAN007']);
   });
 });
+
+describe('checkGraph on very long cycles', () => {
+  it('shortens the printed path of a 1,000-achievement cycle in the middle and says by how much', () => {
+    const n = 1000;
+    const achievements = Array.from({ length: n }, (_, i) => ({ id: `1.${i + 1}`, deps: [`1.${i === 0 ? n : i}`] }));
+    const [d] = checkGraph(planOf(achievements));
+    // Closed path: 1.1 … 1.1000, 1.1 = 1001 steps; 100 first + 100 last shown, 801 left out.
+    expect(d.message.startsWith('dependency cycle 1.1 → 1.2 → 1.3')).toBe(true);
+    expect(d.message).toContain('1.100 → … 801 more … → 1.902');
+    expect(d.message).toContain('1.1000 → 1.1 (each arrow points to a dependent)');
+    expect(d.hint).toBe('remove "1.1000" from the dependencies of 1.1 to break this cycle');
+  });
+});

@@ -17,6 +17,22 @@ function sourceOf(graph: DependencyGraph, i: number): number {
   return graph.source ? graph.source[i] : i;
 }
 
+/** Longest cycle printed in full; longer ones keep their first and last steps. */
+const MAX_PATH_SHOWN = 200;
+const MAX_MEMBERS_SHOWN = 50;
+
+/** `1.2 → 2.1 → 3.1 → 1.2`; a cycle of thousands of achievements is shortened in the middle, saying by how much. */
+function cyclePath(cycle: readonly string[]): string {
+  const closed = [...cycle, cycle[0]];
+  if (closed.length <= MAX_PATH_SHOWN) return closed.join(' → ');
+  const half = MAX_PATH_SHOWN / 2;
+  return `${closed.slice(0, half).join(' → ')} → … ${closed.length - 2 * half} more … → ${closed.slice(-half).join(' → ')}`;
+}
+
+function idList(ids: readonly string[]): string {
+  return ids.length <= MAX_MEMBERS_SHOWN ? ids.join(', ') : `${ids.slice(0, MAX_MEMBERS_SHOWN).join(', ')} and ${ids.length - MAX_MEMBERS_SHOWN} more`;
+}
+
 export interface CheckGraphOptions {
   /** The graph of plan.achievements, when the caller already built it. */
   graph?: DependencyGraph;
@@ -114,8 +130,8 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
     const first = cycle[0];
     const last = cycle[cycle.length - 1];
     const node = achievements[sourceOf(graph, nodeIndex(graph, first))];
-    const path = [...cycle, first].join(' → ');
-    const extra = members.length > cycle.length ? `; ${members.length} achievements are caught in cycles together: ${members.join(', ')}` : '';
+    const path = cyclePath(cycle);
+    const extra = members.length > cycle.length ? `; ${members.length} achievements are caught in cycles together: ${idList(members)}` : '';
     add(
       'PLAN007',
       dependencyLocation(node, Math.max(0, node.dependencies.indexOf(last))),
