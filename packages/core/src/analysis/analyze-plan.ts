@@ -68,6 +68,11 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * Analyses a loaded plan. Pass `options.diagnostics` (from validatePlan) to
+ * avoid validating twice. The result shares dependency arrays and estimate
+ * objects with `plan`; treat both as read-only (toStatusDocument copies).
+ */
 export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): PlanAnalysis {
   const graph = buildDependencyGraph(plan.achievements);
   const diagnostics: Diagnostic[] = options.diagnostics ?? validatePlan(plan, { graph });
@@ -121,7 +126,7 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
       dependencies: depIds,
       attempts: files ? files.executions.length : 0,
     };
-    if (node.estimate) analyzed.estimate = { min: node.estimate.min, max: node.estimate.max };
+    if (node.estimate) analyzed.estimate = node.estimate;
     achievements[i] = analyzed;
   }
 
