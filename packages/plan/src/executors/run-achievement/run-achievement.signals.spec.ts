@@ -73,4 +73,38 @@ describeUnix('run-achievement on SIGINT/SIGTERM', () => {
     await waitFor(() => !isRunning(agentPid), 'the agent to end', 10000);
     expect(isRunning(agentPid)).toBe(false);
   }, 60000);
+
+  it('when something else ends the process (process.exit from another handler), the agent and the marker go too', async () => {
+    const pidFile = join(ws.root, 'agent.pid');
+    ws.write(
+      'sleeper.js',
+      `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`,
+    );
+    const driver = ws.write(
+      'driver.ts',
+      [
+        `import { existsSync, readFileSync } from 'node:fs';`,
+        `import { runAchievementExecutor } from ${JSON.stringify(join(__dirname, 'run-achievement'))};`,
+        `void runAchievementExecutor(`,
+        `  { plan: ${JSON.stringify(DEMO_PLAN_DIR)}, achievement: '1.2', agentCommand: 'node sleeper.js; exit 0' },`,
+        `  { root: ${JSON.stringify(ws.root)}, cwd: ${JSON.stringify(ws.root)}, isVerbose: false,`,
+        `    projectGraph: { nodes: {}, dependencies: {} }, projectsConfigurations: { projects: {}, version: 2 }, nxJsonConfiguration: {} },`,
+        `);`,
+        `const poll = setInterval(() => {`,
+        `  if (existsSync(${JSON.stringify(pidFile)}) && readFileSync(${JSON.stringify(pidFile)}, 'utf-8') !== '') { clearInterval(poll); process.exit(5); }`,
+        `}, 20);`,
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', driver], {
+      cwd: repoRoot,
+      env: { ...process.env, SWC_NODE_PROJECT: join(repoRoot, 'tsconfig.base.json') },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(code).toBe(5);
+    const agentPid = Number(readFileSync(pidFile, 'utf-8'));
+    expect(existsSync(join(ws.root, MARKER_12))).toBe(false);
+    await waitFor(() => !isRunning(agentPid), 'the agent to end', 10000);
+    expect(isRunning(agentPid)).toBe(false);
+  }, 60000);
 });

@@ -69,6 +69,12 @@ export function spawnAgent(command: string, options: SpawnAgentOptions): Promise
       stop(signal);
     };
     for (const signal of FORWARDED) process.on(signal, onProcessSignal);
+    // If something else ends this process while the command runs (another
+    // signal handler calling process.exit), take the command down with it.
+    const onProcessExit = () => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) signalTree(child.pid, 'SIGTERM');
+    };
+    process.on('exit', onProcessExit);
 
     if (options.timeoutMs !== undefined && options.timeoutMs > 0) {
       timeoutTimer = setTimeout(() => {
@@ -92,6 +98,7 @@ export function spawnAgent(command: string, options: SpawnAgentOptions): Promise
       signalPids(survivors, 'SIGKILL');
       if (killTimer !== undefined) clearTimeout(killTimer);
       for (const s of FORWARDED) process.removeListener(s, onProcessSignal);
+      process.removeListener('exit', onProcessExit);
       resolve({
         exitCode,
         signal,
