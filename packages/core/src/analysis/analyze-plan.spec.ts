@@ -101,6 +101,13 @@ describe('analyzePlan on the corpus dependency tree', () => {
     });
   });
 
+  it('retries only failed achievements whose dependencies are done', () => {
+    // 2.3 failed earlier but now depends on a failed 2.2; 2.2 is retried first.
+    const files: FixtureFiles = { ...FIRST_SIX_APPROVED, '2.2': { subplan: true, executions: 1, fix: true }, '2.3': { subplan: true, executions: 1, fix: true } };
+    const a = analyze(files);
+    expect(a.recommendedAction).toMatchObject({ kind: 'retry-failed', ids: ['2.2'], command: `npx nx g @nx-plan/plan:batch-execution --plan=${NAME} --achievements=2.2` });
+  });
+
   it('waits while the only unfinished work is in progress', () => {
     const files: FixtureFiles = { ...FIRST_SIX_APPROVED, '3.2': { approved: true }, '3.3': { skipped: true }, '3.1': { subplan: true, executions: 1, inProgress: true } };
     const a = analyze(files);

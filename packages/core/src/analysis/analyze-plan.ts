@@ -271,7 +271,8 @@ function recommend(
     return found;
   };
 
-  const failed = withStatus('failed');
+  // Failed achievements whose dependencies are all done can get a new attempt now (the others wait for those).
+  const failed = withStatus('failed', readyIndex);
   if (failed.length > 0) {
     return {
       kind: 'retry-failed',
