@@ -120,6 +120,15 @@ describe('checkConsistency', () => {
       expect(ds[1].message).toBe('achievement 2.1 is titled "Documentation" in parallel.json but "Docs" in PLAN_DEMO.md');
     });
 
+    it('compares the titles of files that list the same ids in the same order, located at the title value', () => {
+      const list = entries();
+      list[2].title = 'Generators'; // 1.3
+      const ds = checkConsistency(load({ parallel: parallel({}, list) }));
+      expect(summary(ds)).toEqual(['PLAN015 warning /achievements/2/title']);
+      // JSON.stringify(…, null, 2): 1.1 takes lines 5-9, 1.2 lines 10-16 (its dependency list on three lines), 1.3 opens on 17; its title value on 19 after 6 spaces and `"title": `.
+      expect([ds[0].file, ds[0].line, ds[0].column]).toEqual(['plans/DEMO/parallel.json', 19, 16]);
+    });
+
     it('compares titles after trimming, case and markdown normalisation', () => {
       expect(normaliseTitle('  `validate.py` **Created** ')).toBe('validate.py created');
       expect(normaliseTitle('See [the docs](http://x)')).toBe('see the docs');

@@ -11,7 +11,8 @@
  * Pure; every diagnostic is located (parallel.json by JSON pointer, the PLAN by
  * the achievement's line, files at 1:1 of the file).
  */
-import { locateJsonPointer, type Diagnostic } from '@nx-plan/schema';
+import type { Diagnostic, ParallelJson } from '@nx-plan/schema';
+import { parallelPositions } from '../files/json-pointer-location';
 import { compareAchievementIds, isSafeNameComponent, nmOf, parseAchievementId } from '../model/ids';
 import type { AchievementFiles, LoadedPlan } from '../model/types';
 
@@ -35,15 +36,9 @@ function escapeToken(token: string | number): string {
 
 function atPointer(ctx: Context, pointer: string): { file: string; line: number; column: number; pointer: string } {
   const file = ctx.plan.parallelFile ?? filePath(ctx.plan.dir, 'parallel.json');
-  let position = { line: 1, column: 1 };
-  if (ctx.plan.parallelText !== undefined) {
-    try {
-      position = locateJsonPointer(ctx.plan.parallelText, pointer);
-    } catch {
-      // keep 1:1
-    }
-  }
-  return { file, line: position.line, column: position.column, pointer };
+  // One index of the text per plan, shared with the nodes' own locations.
+  const { line, column } = parallelPositions(ctx.plan)?.positionOf(pointer) ?? { line: 1, column: 1 };
+  return { file, line, column, pointer };
 }
 
 function push(ctx: Context, d: Diagnostic): void {
@@ -102,13 +97,54 @@ function checkRedundantFields(ctx: Context): void {
   const parallel = ctx.plan.parallel;
   if (!parallel || !Array.isArray(parallel.achievements)) return;
   const entries = parallel.achievements;
+  const doc = parallel as Record<string, unknown>;
 
-  // Graph from `dependencies`, over the ids that exist (first occurrence of an id wins).
+  // Which per-entry redundant fields are present at all: without any (the usual case), no graph is built.
+  let hasBlocks = false;
+  let hasParallelizable = false;
+  let hasPriority = false;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as unknown;
+    if (!entry || typeof entry !== 'object') continue;
+    const record = entry as Record<string, unknown>;
+    if (record['blocks'] !== undefined) hasBlocks = true;
+    const field = record['parallelizable_with'];
+    if (Array.isArray(field) && field.length > 0) hasParallelizable = true;
+    if (record['priority'] !== undefined) hasPriority = true;
+  }
+  if (hasBlocks || hasParallelizable) checkAgainstDependencies(ctx, entries, hasBlocks, hasParallelizable);
+  if (hasPriority) checkPriorities(ctx, entries);
+
+  // total_achievements
+  const total = doc['total_achievements'];
+  if (typeof total === 'number' && total !== entries.length) {
+    push(ctx, {
+      code: 'PLAN012',
+      severity: 'warning',
+      message: `total_achievements is ${total}, but the file lists ${entries.length} achievements`,
+      hint: `set "total_achievements": ${entries.length} or remove it`,
+      ...atPointer(ctx, '/total_achievements'),
+    });
+  }
+
+  const groups = doc['priority_groups'];
+  if (Array.isArray(groups)) checkPriorityGroups(ctx, entries, groups);
+}
+
+/** Position of the first entry of each id. */
+function firstIndexById(entries: ParallelJson['achievements']): Map<string, number> {
   const index = new Map<string, number>();
   entries.forEach((entry, i) => {
     const id = entry && typeof entry === 'object' ? entry.achievement_id : undefined;
     if (typeof id === 'string' && !index.has(id)) index.set(id, i);
   });
+  return index;
+}
+
+/** `blocks` and `parallelizable_with` against the graph of `dependencies`. */
+function checkAgainstDependencies(ctx: Context, entries: ParallelJson['achievements'], hasBlocks: boolean, hasParallelizable: boolean): void {
+  // Graph from `dependencies`, over the ids that exist (first occurrence of an id wins).
+  const index = firstIndexById(entries);
   const deps: number[][] = entries.map(() => []);
   const dependents: number[][] = entries.map(() => []);
   entries.forEach((entry, i) => {
@@ -126,30 +162,34 @@ function checkRedundantFields(ctx: Context): void {
   const idAt = (i: number) => entries[i].achievement_id;
 
   // blocks
-  entries.forEach((entry, i) => {
-    if (!entry || typeof entry !== 'object' || index.get(entry.achievement_id) !== i) return;
-    const blocks = (entry as Record<string, unknown>)['blocks'];
-    if (!Array.isArray(blocks)) return;
-    const expected = new Set(dependents[i].map(idAt));
-    const given = blocks.filter((b): b is string => typeof b === 'string');
-    if (given.length !== blocks.length || !sameSet(given, expected)) {
-      push(ctx, {
-        code: 'PLAN012',
-        severity: 'warning',
-        message: `achievement ${entry.achievement_id}: blocks [${given.join(', ')}] disagrees with the dependencies, which make it block ${list(expected)}`,
-        hint: expected.size === 0 ? `remove "blocks" or set it to []` : `set "blocks" to [${[...expected].sort(compareAchievementIds).map((id) => JSON.stringify(id)).join(', ')}] or remove it`,
-        ...atPointer(ctx, `/achievements/${i}/blocks`),
-      });
-    }
-  });
+  if (hasBlocks) {
+    entries.forEach((entry, i) => {
+      if (!entry || typeof entry !== 'object' || index.get(entry.achievement_id) !== i) return;
+      const blocks = (entry as Record<string, unknown>)['blocks'];
+      if (!Array.isArray(blocks)) return;
+      const expected = new Set(dependents[i].map(idAt));
+      const given = blocks.filter((b): b is string => typeof b === 'string');
+      if (given.length !== blocks.length || !sameSet(given, expected)) {
+        push(ctx, {
+          code: 'PLAN012',
+          severity: 'warning',
+          message: `achievement ${entry.achievement_id}: blocks [${given.join(', ')}] disagrees with the dependencies, which make it block ${list(expected)}`,
+          hint: expected.size === 0 ? `remove "blocks" or set it to []` : `set "blocks" to [${[...expected].sort(compareAchievementIds).map((id) => JSON.stringify(id)).join(', ')}] or remove it`,
+          ...atPointer(ctx, `/achievements/${i}/blocks`),
+        });
+      }
+    });
+  }
 
   // parallelizable_with: no ancestor or descendant.
   const queries: { i: number; field: unknown[] }[] = [];
-  entries.forEach((entry, i) => {
-    if (!entry || typeof entry !== 'object' || index.get(entry.achievement_id) !== i) return;
-    const field = (entry as Record<string, unknown>)['parallelizable_with'];
-    if (Array.isArray(field) && field.length > 0) queries.push({ i, field });
-  });
+  if (hasParallelizable) {
+    entries.forEach((entry, i) => {
+      if (!entry || typeof entry !== 'object' || index.get(entry.achievement_id) !== i) return;
+      const field = (entry as Record<string, unknown>)['parallelizable_with'];
+      if (Array.isArray(field) && field.length > 0) queries.push({ i, field });
+    });
+  }
   if (queries.length > 0) {
     let edges = 0;
     for (const d of deps) edges += d.length;
@@ -196,8 +236,41 @@ function checkRedundantFields(ctx: Context): void {
       }
     }
   }
+}
 
-  // priority
+/** `priority_groups[g].achievements` against the ids of priority `priority_groups[g].priority`. */
+function checkPriorityGroups(ctx: Context, entries: ParallelJson['achievements'], groups: unknown[]): void {
+  const index = firstIndexById(entries);
+  const byPriority = new Map<number, Set<string>>();
+  for (const id of index.keys()) {
+    const ids = parseAchievementId(id);
+    if (!ids) continue;
+    const set = byPriority.get(ids.priority) ?? new Set<string>();
+    set.add(id);
+    byPriority.set(ids.priority, set);
+  }
+  groups.forEach((group, g) => {
+    if (!group || typeof group !== 'object') return;
+    const record = group as Record<string, unknown>;
+    const priority = record['priority'];
+    const members = record['achievements'];
+    if (typeof priority !== 'number' || !Array.isArray(members)) return;
+    const expected = byPriority.get(priority) ?? new Set<string>();
+    const given = members.filter((m): m is string => typeof m === 'string');
+    if (given.length !== members.length || !sameSet(given, expected)) {
+      push(ctx, {
+        code: 'PLAN012',
+        severity: 'warning',
+        message: `priority_groups[${g}] (priority ${priority}) lists [${given.join(', ')}], but the achievements of priority ${priority} are ${list(expected)}`,
+        hint: `set its "achievements" to [${[...expected].sort(compareAchievementIds).map((id) => JSON.stringify(id)).join(', ')}] or remove "priority_groups"`,
+        ...atPointer(ctx, `/priority_groups/${g}/achievements`),
+      });
+    }
+  });
+}
+
+/** `priority` of an entry against the priority in its id. */
+function checkPriorities(ctx: Context, entries: ParallelJson['achievements']): void {
   entries.forEach((entry, i) => {
     if (!entry || typeof entry !== 'object') return;
     const priority = (entry as Record<string, unknown>)['priority'];
@@ -212,50 +285,6 @@ function checkRedundantFields(ctx: Context): void {
       });
     }
   });
-
-  // total_achievements
-  const doc = parallel as Record<string, unknown>;
-  const total = doc['total_achievements'];
-  if (typeof total === 'number' && total !== entries.length) {
-    push(ctx, {
-      code: 'PLAN012',
-      severity: 'warning',
-      message: `total_achievements is ${total}, but the file lists ${entries.length} achievements`,
-      hint: `set "total_achievements": ${entries.length} or remove it`,
-      ...atPointer(ctx, '/total_achievements'),
-    });
-  }
-
-  // priority_groups
-  const groups = doc['priority_groups'];
-  if (Array.isArray(groups)) {
-    const byPriority = new Map<number, Set<string>>();
-    for (const id of index.keys()) {
-      const ids = parseAchievementId(id);
-      if (!ids) continue;
-      const set = byPriority.get(ids.priority) ?? new Set<string>();
-      set.add(id);
-      byPriority.set(ids.priority, set);
-    }
-    groups.forEach((group, g) => {
-      if (!group || typeof group !== 'object') return;
-      const record = group as Record<string, unknown>;
-      const priority = record['priority'];
-      const members = record['achievements'];
-      if (typeof priority !== 'number' || !Array.isArray(members)) return;
-      const expected = byPriority.get(priority) ?? new Set<string>();
-      const given = members.filter((m): m is string => typeof m === 'string');
-      if (given.length !== members.length || !sameSet(given, expected)) {
-        push(ctx, {
-          code: 'PLAN012',
-          severity: 'warning',
-          message: `priority_groups[${g}] (priority ${priority}) lists [${given.join(', ')}], but the achievements of priority ${priority} are ${list(expected)}`,
-          hint: `set its "achievements" to [${[...expected].sort(compareAchievementIds).map((id) => JSON.stringify(id)).join(', ')}] or remove "priority_groups"`,
-          ...atPointer(ctx, `/priority_groups/${g}/achievements`),
-        });
-      }
-    });
-  }
 }
 
 function checkPlanAgainstParallel(ctx: Context): void {
@@ -263,15 +292,44 @@ function checkPlanAgainstParallel(ctx: Context): void {
   if (!doc || !parallel || !Array.isArray(parallel.achievements) || doc.achievements.length === 0) return;
   const parallelName = ctx.plan.parallelFile ? ctx.plan.parallelFile.split(/[\\/]/).pop() : 'parallel.json';
   const planName = ctx.plan.planFile ? ctx.plan.planFile.split(/[\\/]/).pop() : 'the PLAN';
+  const entries = parallel.achievements;
+  const planAchievements = doc.achievements;
+
+  /** PLAN015 when entry i and the PLAN's achievement of the same id have different titles. */
+  const compareTitles = (id: string, i: number, planTitle: string): void => {
+    const title = entries[i].title;
+    if (typeof title !== 'string' || title === planTitle || planTitle === '' || title.trim() === '') return;
+    if (normaliseTitle(title) === normaliseTitle(planTitle)) return;
+    push(ctx, {
+      code: 'PLAN015',
+      severity: 'warning',
+      message: `achievement ${id} is titled "${title}" in ${parallelName} but "${planTitle}" in ${planName}`,
+      hint: `use the same title in both files`,
+      ...atPointer(ctx, `/achievements/${i}/title`),
+    });
+  };
+
+  // Usually both files list the same ids in the same order; the PLAN's ids are unique (the parser merges repeats),
+  // so then nothing is missing on either side and only the titles need comparing, without any lookup table.
+  let aligned = entries.length === planAchievements.length;
+  for (let i = 0; aligned && i < entries.length; i++) {
+    const entry = entries[i];
+    aligned = !!entry && typeof entry === 'object' && entry.achievement_id === planAchievements[i].id;
+  }
+  if (aligned) {
+    for (let i = 0; i < entries.length; i++) compareTitles(planAchievements[i].id, i, planAchievements[i].title);
+    return;
+  }
+
   const inParallel = new Map<string, number>();
-  parallel.achievements.forEach((entry, i) => {
+  entries.forEach((entry, i) => {
     if (entry && typeof entry === 'object' && typeof entry.achievement_id === 'string' && !inParallel.has(entry.achievement_id)) {
       inParallel.set(entry.achievement_id, i);
     }
   });
-  const inPlan = new Map(doc.achievements.map((a) => [a.id, a] as const));
+  const inPlan = new Map(planAchievements.map((a) => [a.id, a] as const));
 
-  for (const a of doc.achievements) {
+  for (const a of planAchievements) {
     if (inParallel.has(a.id)) continue;
     push(ctx, {
       code: 'PLAN013',
@@ -295,23 +353,14 @@ function checkPlanAgainstParallel(ctx: Context): void {
       });
       continue;
     }
-    const title = parallel.achievements[i].title;
-    if (typeof title === 'string' && title.trim() !== '' && fromPlan.title !== '' && normaliseTitle(title) !== normaliseTitle(fromPlan.title)) {
-      push(ctx, {
-        code: 'PLAN015',
-        severity: 'warning',
-        message: `achievement ${id} is titled "${title}" in ${parallelName} but "${fromPlan.title}" in ${planName}`,
-        hint: `use the same title in both files`,
-        ...atPointer(ctx, `/achievements/${i}/title`),
-      });
-    }
+    compareTitles(id, i, fromPlan.title);
   }
 }
 
 function checkFiles(ctx: Context): void {
   const { plan } = ctx;
   // Without achievements (no PLAN, empty PLAN) every file would look foreign: PLAN020/PLAN022 say enough.
-  if (plan.achievements.length === 0) return;
+  if (plan.achievements.length === 0 || plan.files.byNm.size === 0) return;
   const idsByNm = new Map<string, string[]>();
   for (const a of plan.achievements) {
     const nm = nmOf(a.id);

@@ -3,7 +3,8 @@
  * self (PLAN005) and repeated (PLAN006) dependencies, every cycle with its
  * full path (PLAN007) and `<NM>` file-name collisions (PLAN008). O(V + E).
  */
-import { DIAGNOSTIC_CODES, locateJsonPointer, type Diagnostic, type DiagnosticCode } from '@nx-plan/schema';
+import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '@nx-plan/schema';
+import { parallelPositions } from '../files/json-pointer-location';
 import { compareAchievementIds, nmOf } from '../model/ids';
 import type { AchievementNode, LoadedPlan, SourceLocation } from '../model/types';
 import { buildDependencyGraph, nodeIndex, type DependencyGraph } from '../graph/dependency-graph';
@@ -50,15 +51,8 @@ export function checkGraph(plan: LoadedPlan, options: CheckGraphOptions = {}): D
     const match = base.pointer === undefined ? null : ACHIEVEMENT_POINTER.exec(base.pointer);
     if (!match) return base;
     const pointer = `${match[0]}/dependencies/${k}`;
-    let { line, column } = base;
-    // locateJsonPointer indexes the text once and answers later calls on the same text from that index.
-    if (plan.parallelText !== undefined) {
-      try {
-        ({ line, column } = locateJsonPointer(plan.parallelText, pointer));
-      } catch {
-        // A position inside the achievement is still a useful location.
-      }
-    }
+    // One index of the text per plan, shared with the nodes' own locations; without the text, the node's own position.
+    const { line, column } = parallelPositions(plan)?.positionOf(pointer) ?? base;
     return { file: base.file, line, column, pointer };
   };
 

@@ -79,7 +79,10 @@ describe('loadPlanFolder', () => {
       ['2.1', ['1.1', '1.2'], 2, 1],
     ]);
     // JSON.stringify(…, null, 2): lines 5-10 hold the first achievement (its empty dependencies on one line); the second opens on line 11, column 5.
-    expect(plan.achievements[1].location).toEqual({ file: path.join(dir, 'parallel.json'), line: 11, column: 5, pointer: '/achievements/1' });
+    // Line and column of a parallel.json node are accessors (resolved when read); toJSON gives the plain object.
+    const { file, line, column, pointer } = plan.achievements[1].location;
+    expect({ file, line, column, pointer }).toEqual({ file: path.join(dir, 'parallel.json'), line: 11, column: 5, pointer: '/achievements/1' });
+    expect(JSON.parse(JSON.stringify(plan.achievements[1].location))).toEqual({ file: path.join(dir, 'parallel.json'), line: 11, column: 5, pointer: '/achievements/1' });
     expect(plan.achievements[0].estimate).toEqual({ min: 3, max: 3 });
     // No estimated_hours in parallel.json: the PLAN's estimate is used.
     expect(plan.achievements[2].estimate).toEqual({ min: 4, max: 6 });

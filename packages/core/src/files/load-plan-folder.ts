@@ -6,13 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { locateJsonPointers, validateParallelJson, type Diagnostic, type ParallelJson } from '@nx-plan/schema';
+import { validateParallelJson, type Diagnostic, type ParallelJson } from '@nx-plan/schema';
 import { inferParallelJson } from '../infer/infer-parallel-json';
 import { parsePlanMarkdown } from '../markdown/parse-plan-markdown';
 import { parseHours } from '../model/hours';
 import { parseAchievementId } from '../model/ids';
 import type { AchievementNode, LoadedPlan, LoadOptions, PlanDocument, PlanFiles } from '../model/types';
 import { isProcessAlive } from '../status/is-process-alive';
+import { JsonPointerLocation, JsonTextPositions, setParallelPositions } from './json-pointer-location';
 import { PARALLEL_FILE_NAMES, planFileName } from './plan-file-names';
 import { scanPlanFiles } from './scan-plan-files';
 
@@ -199,7 +200,9 @@ export function loadPlanFromSource(source: PlanSource, options: LoadOptions = {}
   if (parallel && parallelText !== undefined && Array.isArray(parallel.achievements)) {
     result.parallel = parallel;
     result.dependencySource = 'parallel.json';
-    result.achievements = nodesFromParallel(parallel, parallelText, result.parallelFile!, plan);
+    const positions = new JsonTextPositions(parallelText);
+    setParallelPositions(result, positions);
+    result.achievements = nodesFromParallel(parallel, positions, result.parallelFile!, plan);
   } else if (plan) {
     const inferred = inferParallelJson(plan, result.name);
     const depsById = new Map(inferred.achievements.map((a) => [a.achievement_id, a.dependencies] as const));
@@ -254,38 +257,40 @@ function safeValidate(text: string, file: string, strict: boolean): { data?: Par
   }
 }
 
-function nodesFromParallel(parallel: ParallelJson, text: string, file: string, plan: PlanDocument | undefined): AchievementNode[] {
+function nodesFromParallel(parallel: ParallelJson, positions: JsonTextPositions, file: string, plan: PlanDocument | undefined): AchievementNode[] {
   const planById = new Map<string, PlanDocument['achievements'][number]>();
   if (plan) for (const a of plan.achievements) if (!planById.has(a.id)) planById.set(a.id, a);
+  const entries = parallel.achievements;
   const nodes: AchievementNode[] = [];
-  // One scan of the text for every achievement's position (one scan per achievement would be O(n × size)).
-  let positions: Map<string, { value: { line: number; column: number } }> = new Map();
-  try {
-    positions = locateJsonPointers(text, parallel.achievements.map((_, i) => `/achievements/${i}`));
-  } catch {
-    // keep 1:1
-  }
-  parallel.achievements.forEach((entry, i) => {
-    if (!entry || typeof entry !== 'object') return;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (!entry || typeof entry !== 'object') continue;
     const id = typeof entry.achievement_id === 'string' ? entry.achievement_id : String(entry.achievement_id ?? '');
     const ids = parseAchievementId(id);
-    const pointer = `/achievements/${i}`;
-    const found = positions.get(pointer)?.value;
-    const position = found ? { line: found.line, column: found.column } : { line: 1, column: 1 };
     const fromPlan = planById.get(id);
     const node: AchievementNode = {
       id,
       title: typeof entry.title === 'string' ? entry.title : (fromPlan?.title ?? ''),
-      dependencies: Array.isArray(entry.dependencies) ? entry.dependencies.filter((d): d is string => typeof d === 'string') : [],
+      dependencies: stringsOf(entry.dependencies),
       priority: ids?.priority ?? 0,
       index: ids?.index ?? 0,
-      location: { file, line: position.line, column: position.column, pointer },
+      // Line and column are resolved only when read (by a diagnostic): one shared index of the text, built on the first read.
+      location: new JsonPointerLocation(file, `/achievements/${i}`, positions),
     };
     const estimate = parseHours(entry.estimated_hours) ?? (entry.estimated_hours === undefined ? fromPlan?.estimate : undefined);
     if (estimate) node.estimate = estimate;
     nodes.push(node);
-  });
+  }
   return nodes;
+}
+
+/** The string entries of a dependency list; the list itself (no copy) when every entry is a string. */
+function stringsOf(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  for (let k = 0; k < list.length; k++) {
+    if (typeof list[k] !== 'string') return list.filter((d): d is string => typeof d === 'string');
+  }
+  return list as string[];
 }
 
 /** A PlanSource over a folder on disk. I/O problems below the folder are collected in `errors`. */
