@@ -1,5 +1,6 @@
-/** Test helper: collects what an executor writes to stdout and logs through the Nx logger. */
+/** Test helper: collects what an executor writes to stdout and logs through the Nx logger (or taskLogger). */
 import { logger } from '@nx/devkit';
+import { taskLogger } from '../executors/lib/task-logger';
 
 export interface CapturedOutput {
   /** Everything written to process.stdout. */
@@ -24,6 +25,10 @@ export function captureOutput(): CapturedOutput {
     jest.spyOn(logger, 'info').mockImplementation((m: unknown) => void messages.push(String(m))),
     jest.spyOn(logger, 'log').mockImplementation((...m: unknown[]) => void messages.push(m.join(' '))),
     jest.spyOn(logger, 'warn').mockImplementation((...m: unknown[]) => void messages.push(m.join(' '))),
+    // run-achievement logs through taskLogger (no @nx/devkit in its task process).
+    jest.spyOn(taskLogger, 'error').mockImplementation((m: string) => void errors.push(m)),
+    jest.spyOn(taskLogger, 'info').mockImplementation((m: string) => void messages.push(m)),
+    jest.spyOn(taskLogger, 'warn').mockImplementation((m: string) => void messages.push(m)),
   ];
   return {
     stdout: () => chunks.join(''),

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { logger } from '@nx/devkit';
+import { taskLogger } from '../lib/task-logger';
 import { isRunning } from './lib/process-tree';
 import { runAchievementExecutor } from './run-achievement';
 import {
@@ -38,7 +38,7 @@ describe('run-achievement executor', () => {
     process.env.MARKER_FILE = join(ws.root, MARKER_12);
     messages = [];
     for (const level of ['info', 'warn', 'error'] as const) {
-      jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
+      jest.spyOn(taskLogger, level).mockImplementation((...args: unknown[]) => {
         const text = args[0];
         messages.push({ level, text: String(text) });
       });

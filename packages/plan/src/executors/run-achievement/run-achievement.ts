@@ -6,8 +6,11 @@
  */
 import { constants as osConstants } from 'node:os';
 import { join, posix } from 'node:path';
-import { logger, type ExecutorContext, type PromiseExecutor } from '@nx/devkit';
+// Types only: this module runs in a fresh Nx task process per achievement, and
+// loading @nx/devkit's index there costs more than the rest of the executor.
+import type { ExecutorContext, PromiseExecutor } from '@nx/devkit';
 import { defaultProjectName, inProgressMarkerPath, renderDiagnostics } from '@nx-plan/core';
+import { taskLogger as logger } from '../lib/task-logger';
 import type { RunAchievementExecutorSchema } from './schema';
 import { readAchievementState } from './lib/achievement-state';
 import { agentEnvironment, substitutePlaceholders, type AgentCommandValues } from './lib/agent-command';
