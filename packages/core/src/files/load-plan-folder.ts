@@ -258,8 +258,18 @@ function safeValidate(text: string, file: string, strict: boolean): { data?: Par
 }
 
 function nodesFromParallel(parallel: ParallelJson, positions: JsonTextPositions, file: string, plan: PlanDocument | undefined): AchievementNode[] {
-  const planById = new Map<string, PlanDocument['achievements'][number]>();
-  if (plan) for (const a of plan.achievements) if (!planById.has(a.id)) planById.set(a.id, a);
+  const planAchievements = plan?.achievements ?? [];
+  // Usually the PLAN lists the same ids in the same order: entry i is then checked against achievement i,
+  // and the lookup table is built only for the first entry that is not.
+  let planById: Map<string, PlanDocument['achievements'][number]> | undefined;
+  const planAchievement = (id: string, i: number): PlanDocument['achievements'][number] | undefined => {
+    if (i < planAchievements.length && planAchievements[i].id === id) return planAchievements[i];
+    if (!planById) {
+      planById = new Map();
+      for (const a of planAchievements) if (!planById.has(a.id)) planById.set(a.id, a);
+    }
+    return planById.get(id);
+  };
   const entries = parallel.achievements;
   const nodes: AchievementNode[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -267,7 +277,7 @@ function nodesFromParallel(parallel: ParallelJson, positions: JsonTextPositions,
     if (!entry || typeof entry !== 'object') continue;
     const id = typeof entry.achievement_id === 'string' ? entry.achievement_id : String(entry.achievement_id ?? '');
     const ids = parseAchievementId(id);
-    const fromPlan = planById.get(id);
+    const fromPlan = planAchievement(id, i);
     const node: AchievementNode = {
       id,
       title: typeof entry.title === 'string' ? entry.title : (fromPlan?.title ?? ''),

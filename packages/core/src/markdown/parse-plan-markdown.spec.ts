@@ -243,6 +243,27 @@ describe('parsePlanMarkdown', () => {
     expect(parsePlanMarkdown(undefined as unknown as string, 'P.md').achievements).toEqual([]);
   });
 
+  it('takes an estimate only from the end of a title, and keeps other parentheses in the title', () => {
+    const { get } = byId(
+      [
+        '## Achievement Index',
+        '**Achievement 1.1**: Parse (JSON) files (2-3h)  ',
+        '**Achievement 1.2**: Support v2 (later)',
+        '**Achievement 1.3**: Cache ( ~4 Hours )',
+        '**Achievement 1.4**: Estimate (2h) first',
+        '**Achievement 1.5**: __Timed__ ⏱️ 5 hours',
+        '**Achievement 1.6**: Last',
+      ].join('\r\n'),
+    );
+    expect([get('1.1')?.title, get('1.1')?.estimate]).toEqual(['Parse (JSON) files', { min: 2, max: 3 }]);
+    expect([get('1.2')?.title, get('1.2')?.estimate]).toEqual(['Support v2 (later)', undefined]);
+    expect([get('1.3')?.title, get('1.3')?.estimate]).toEqual(['Cache', { min: 4, max: 4 }]);
+    expect([get('1.4')?.title, get('1.4')?.estimate]).toEqual(['Estimate (2h) first', undefined]);
+    expect([get('1.5')?.title, get('1.5')?.estimate]).toEqual(['Timed', { min: 5, max: 5 }]);
+    // CRLF line ends: the title stops at the line end, and the line number counts CRLF as one line break.
+    expect([get('1.6')?.title, get('1.6')?.location.line]).toEqual(['Last', 7]);
+  });
+
   it('handles a 100,000-achievement index in one pass without recursion', () => {
     const lines = ['## Achievement Index'];
     for (let i = 1; i <= 100_000; i++) lines.push(`- Achievement 1.${i}: Step ${i}`);
