@@ -26,5 +26,6 @@ module.exports = {
     '^@nx-plan/plan$': path.join(root, 'packages/plan/src/index.ts'),
   },
   testMatch: ['**/?(*.)+(spec|test).ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tmp/'],
+  // Anchored to each project's rootDir: the checkout itself may live under /tmp.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/tmp/'],
 };
