@@ -18,8 +18,8 @@
 //   - whether any achievement started before all its dependencies had ended.
 // Exits non-zero when the order is violated, nx fails, or the span misses 1.1×.
 // Nx starts a fresh process for every task of a custom executor, so each level
-// costs a fixed start-up (about 1 CPU-second per task, so roughly
-// widest wave × 1 s / cores per level); the default agent time of 60 s keeps
+// costs a fixed start-up (about 0.7 CPU-second per task, 0.4 of it Nx's task
+// process, so roughly widest wave × 0.7 s / cores per level); the default agent time of 60 s keeps
 // that small next to the work, as real agents run for minutes. --sleep 2 shows
 // the fixed cost on its own.
 import { spawn } from 'node:child_process';
