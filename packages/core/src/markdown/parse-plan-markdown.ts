@@ -79,24 +79,33 @@ const FIELD_NAMES: Record<string, FieldKey> = {
 
 type Kind = 'heading' | 'bold-title' | 'bold-id' | 'list';
 
+/**
+ * One place where the PLAN names an achievement. Kept small: an index line (the usual case, one per
+ * achievement) has no body, so what its lines hold lives in `content`, allocated only for bodies with
+ * fields or references.
+ */
 interface Occurrence {
   id: string;
   title: string;
   kind: Kind;
   headingLevel: number;
-  strong: boolean;
   inAchievementSection: boolean;
-  headerEstimate?: HoursRange;
-  line: number;
+  headerEstimate: HoursRange | undefined;
   column: number;
-  /** Index of the header line; the body is lines [headerIndex + 1, end). */
+  /** Index of the header line (its 1-based line is headerIndex + 1); the body is lines [headerIndex + 1, end). */
   headerIndex: number;
   end: number;
   /** A field line (`**Goal**:` …) has been seen: list lines that name achievements are content from now on. */
   sawField: boolean;
-  // Filled when the occurrence is closed.
-  recognised: number;
+  /** Filled when the occurrence is closed. */
   score: number;
+  content: OccurrenceContent | undefined;
+}
+
+/** What the body of an occurrence holds (recognised fields and prose references). */
+interface OccurrenceContent {
+  /** How many distinct recognised fields. */
+  recognised: number;
   goal?: string;
   deliverables: string[];
   successCriteria: string[];
@@ -105,6 +114,10 @@ interface Occurrence {
   declared?: string[];
   fieldEstimate?: HoursRange;
   refs: string[];
+}
+
+function isStrong(occ: Occurrence): boolean {
+  return occ.kind === 'heading' || occ.kind === 'bold-title';
 }
 
 const PREFIX = String.raw`^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?(?:[\p{Extended_Pictographic}\u2705\u274C\u23F3]\uFE0F?\s*)?`;
@@ -277,6 +290,21 @@ function closeOccurrence(occ: Occurrence, lines: readonly string[], fencedLines:
     if (!fenced && current?.key !== 'blocks') scanReferences(line, refs);
   }
 
+  if (fields.length === 0 && refs.length === 0) {
+    occ.score = occ.headerEstimate ? 0.5 : 0;
+    return;
+  }
+  const content: OccurrenceContent = {
+    recognised: 0,
+    goal: undefined,
+    deliverables: NONE,
+    successCriteria: NONE,
+    approach: undefined,
+    tests: NONE,
+    declared: undefined,
+    fieldEstimate: undefined,
+    refs,
+  };
   const seen = new Set<FieldKey>();
   for (const field of fields) {
     if (field.key === 'other') continue;
@@ -288,28 +316,28 @@ function closeOccurrence(occ: Occurrence, lines: readonly string[], fencedLines:
     const text = () => [field.inline, dedent(lines, field.start, field.end)].filter((part) => part !== '').join('\n').trim();
     switch (field.key) {
       case 'goal':
-        occ.goal ??= field.inline || dedent(lines, field.start, field.end) || undefined;
+        content.goal ??= field.inline || dedent(lines, field.start, field.end) || undefined;
         break;
       case 'approach':
-        occ.approach ??= text() || undefined;
+        content.approach ??= text() || undefined;
         break;
       case 'deliverables':
-        if (occ.deliverables.length === 0) occ.deliverables = items();
+        if (content.deliverables.length === 0) content.deliverables = items();
         break;
       case 'successCriteria':
-        if (occ.successCriteria.length === 0) occ.successCriteria = items();
+        if (content.successCriteria.length === 0) content.successCriteria = items();
         break;
       case 'tests':
-        if (occ.tests.length === 0) occ.tests = items();
+        if (content.tests.length === 0) content.tests = items();
         break;
       case 'estimate':
-        occ.fieldEstimate ??= hoursFromText(field.inline || lines.slice(field.start, field.end).join(' '));
+        content.fieldEstimate ??= hoursFromText(field.inline || lines.slice(field.start, field.end).join(' '));
         break;
       case 'dependencies': {
         const ids: string[] = [];
         idsInText(field.inline, ids);
         for (let i = field.start; i < field.end; i++) if (!fencedLines[i]) idsInText(lines[i], ids);
-        occ.declared = [...(occ.declared ?? []), ...ids];
+        content.declared = [...(content.declared ?? []), ...ids];
         refs.push(...ids);
         break;
       }
@@ -317,10 +345,10 @@ function closeOccurrence(occ: Occurrence, lines: readonly string[], fencedLines:
         break;
     }
   }
-  occ.recognised = seen.size;
+  content.recognised = seen.size;
+  occ.content = content;
   // Fields count more than an estimate in the header line: an index line with `(4-6h)` never outranks a section with fields.
   occ.score = seen.size + (occ.headerEstimate ? 0.5 : 0);
-  occ.refs = refs;
 }
 
 const HAS_ID = /\d\.\d/;
@@ -378,24 +406,14 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
       title: cleanTitle(rawTitle),
       kind,
       headingLevel,
-      strong: kind === 'heading' || kind === 'bold-title',
       inAchievementSection,
       headerEstimate,
-      line: lineIndex + 1,
       column: line.length - line.trimStart().length + 1,
       headerIndex: lineIndex,
       end: lineIndex + 1,
       sawField: false,
-      recognised: 0,
       score: 0,
-      goal: undefined,
-      deliverables: NONE,
-      successCriteria: NONE,
-      approach: undefined,
-      tests: NONE,
-      declared: undefined,
-      fieldEstimate: undefined,
-      refs: NONE,
+      content: undefined,
     };
     occurrences.push(current);
   };
@@ -475,76 +493,119 @@ function hoursFromEstimateSuffix(rawTitle: string): HoursRange | undefined {
 function mergeOccurrences(all: readonly Occurrence[], lines: readonly string[], file: string): PlanAchievementText[] {
   // Without any heading/bold-title form and any "Achievement…" section, the PLAN uses another layout: every index line counts.
   let structured = false;
-  for (const o of all) if (o.strong || o.inAchievementSection) structured = true;
+  for (const o of all) {
+    if (isStrong(o) || o.inAchievementSection) {
+      structured = true;
+      break;
+    }
+  }
   // Occurrences grouped by id in order of first appearance: the first one of each id, plus the later ones (rare) in a list.
   const ids = new IdTable(all.length);
   const firsts: Occurrence[] = [];
-  const repeats: (Occurrence[] | undefined)[] = [];
+  let repeats: (Occurrence[] | undefined)[] | undefined;
   for (const occ of all) {
-    if (structured && !(occ.strong || occ.inAchievementSection || occ.recognised > 0)) continue;
+    if (structured && !(isStrong(occ) || occ.inAchievementSection || (occ.content !== undefined && occ.content.recognised > 0))) continue;
     const g = ids.add(occ.id);
     if (g === -1) {
       firsts.push(occ);
-      repeats.push(undefined);
     } else {
+      repeats ??= [];
       (repeats[g] ??= []).push(occ);
     }
   }
-  const result: PlanAchievementText[] = [];
-  /** Reused for ids named once (almost all): no array per achievement. */
-  const single: Occurrence[] = [];
+  const result: PlanAchievementText[] = new Array(firsts.length);
   for (let g = 0; g < firsts.length; g++) {
     const first = firsts[g];
-    const id = first.id;
-    const more = repeats[g];
-    single[0] = first;
-    const group = more === undefined ? single : [first, ...more];
-    let primary: Occurrence | undefined;
-    for (const occ of group) if (occ.score > 0 && (!primary || occ.score > primary.score)) primary = occ;
-    // The richest occurrence first, then the others in document order: each value comes from the first that has it.
-    const ordered = primary && primary !== first ? [primary, ...group.filter((o) => o !== primary)] : group;
-    let title = '';
-    for (const occ of group) {
-      if (occ.title !== '') {
-        title = occ.title;
-        break;
-      }
-    }
-    const achievement: PlanAchievementText = {
-      id,
-      title,
-      deliverables: [],
-      successCriteria: [],
-      tests: [],
-      referencedIds: [],
-      body: primary && primary.recognised > 0 ? lines.slice(primary.headerIndex, primary.end).join('\n').trim() : '',
-      location: { file, line: first.line, column: first.column },
-    };
-    let declared: string[] | undefined;
-    let refs: string[] = [];
-    for (const occ of ordered) {
-      if (achievement.estimate === undefined) {
-        const estimate = occ.fieldEstimate ?? occ.headerEstimate;
-        if (estimate) achievement.estimate = estimate;
-      }
-      if (achievement.goal === undefined && occ.goal !== undefined) achievement.goal = occ.goal;
-      if (achievement.approach === undefined && occ.approach !== undefined) achievement.approach = occ.approach;
-      if (achievement.deliverables.length === 0) achievement.deliverables = occ.deliverables;
-      if (achievement.successCriteria.length === 0) achievement.successCriteria = occ.successCriteria;
-      if (achievement.tests.length === 0) achievement.tests = occ.tests;
-      if (declared === undefined && occ.declared !== undefined) declared = occ.declared;
-      if (occ.refs.length > 0) refs = refs.length === 0 ? occ.refs : refs.concat(occ.refs);
-    }
-    if (declared !== undefined) {
-      achievement.declaredDependencies = uniqueExcept(declared, id);
-      refs = declared.concat(refs);
-    }
-    if (refs.length > 0) achievement.referencedIds = uniqueExcept(refs, id);
-    // Never hand out the shared empty list.
-    if (achievement.deliverables === NONE) achievement.deliverables = [];
-    if (achievement.successCriteria === NONE) achievement.successCriteria = [];
-    if (achievement.tests === NONE) achievement.tests = [];
-    result.push(achievement);
+    const more = repeats === undefined ? undefined : repeats[g];
+    result[g] = more === undefined ? fromOne(first, lines, file) : fromMany([first, ...more], lines, file);
   }
   return result;
+}
+
+/** The lines of an occurrence with recognised fields, else ''. */
+function bodyOf(occ: Occurrence | undefined, lines: readonly string[]): string {
+  return occ !== undefined && occ.content !== undefined && occ.content.recognised > 0 ? lines.slice(occ.headerIndex, occ.end).join('\n').trim() : '';
+}
+
+/** An achievement named once (almost all of them): the same result as `fromMany` with one occurrence, without its lists. */
+function fromOne(occ: Occurrence, lines: readonly string[], file: string): PlanAchievementText {
+  const content = occ.content;
+  const achievement: PlanAchievementText = {
+    id: occ.id,
+    title: occ.title,
+    deliverables: [],
+    successCriteria: [],
+    tests: [],
+    referencedIds: [],
+    body: occ.score > 0 ? bodyOf(occ, lines) : '',
+    location: { file, line: occ.headerIndex + 1, column: occ.column },
+  };
+  const estimate = content?.fieldEstimate ?? occ.headerEstimate;
+  if (estimate) achievement.estimate = estimate;
+  if (content === undefined) return achievement;
+  if (content.goal !== undefined) achievement.goal = content.goal;
+  if (content.approach !== undefined) achievement.approach = content.approach;
+  if (content.deliverables !== NONE) achievement.deliverables = content.deliverables;
+  if (content.successCriteria !== NONE) achievement.successCriteria = content.successCriteria;
+  if (content.tests !== NONE) achievement.tests = content.tests;
+  let refs = content.refs;
+  if (content.declared !== undefined) {
+    achievement.declaredDependencies = uniqueExcept(content.declared, occ.id);
+    refs = content.declared.concat(refs);
+  }
+  if (refs.length > 0) achievement.referencedIds = uniqueExcept(refs, occ.id);
+  return achievement;
+}
+
+/** An achievement named several times: values from the richest occurrence first, then the others in document order. */
+function fromMany(group: readonly Occurrence[], lines: readonly string[], file: string): PlanAchievementText {
+  const first = group[0];
+  const id = first.id;
+  let primary: Occurrence | undefined;
+  for (const occ of group) if (occ.score > 0 && (!primary || occ.score > primary.score)) primary = occ;
+  const ordered = primary && primary !== first ? [primary, ...group.filter((o) => o !== primary)] : group;
+  let title = '';
+  for (const occ of group) {
+    if (occ.title !== '') {
+      title = occ.title;
+      break;
+    }
+  }
+  const achievement: PlanAchievementText = {
+    id,
+    title,
+    deliverables: [],
+    successCriteria: [],
+    tests: [],
+    referencedIds: [],
+    body: bodyOf(primary, lines),
+    location: { file, line: first.headerIndex + 1, column: first.column },
+  };
+  let declared: string[] | undefined;
+  let refs: string[] = [];
+  for (const occ of ordered) {
+    const content = occ.content;
+    if (achievement.estimate === undefined) {
+      const estimate = content?.fieldEstimate ?? occ.headerEstimate;
+      if (estimate) achievement.estimate = estimate;
+    }
+    if (content === undefined) continue;
+    if (achievement.goal === undefined && content.goal !== undefined) achievement.goal = content.goal;
+    if (achievement.approach === undefined && content.approach !== undefined) achievement.approach = content.approach;
+    if (achievement.deliverables.length === 0) achievement.deliverables = content.deliverables;
+    if (achievement.successCriteria.length === 0) achievement.successCriteria = content.successCriteria;
+    if (achievement.tests.length === 0) achievement.tests = content.tests;
+    if (declared === undefined && content.declared !== undefined) declared = content.declared;
+    if (content.refs.length > 0) refs = refs.length === 0 ? content.refs : refs.concat(content.refs);
+  }
+  if (declared !== undefined) {
+    achievement.declaredDependencies = uniqueExcept(declared, id);
+    refs = declared.concat(refs);
+  }
+  if (refs.length > 0) achievement.referencedIds = uniqueExcept(refs, id);
+  // Never hand out the shared empty list.
+  if (achievement.deliverables === NONE) achievement.deliverables = [];
+  if (achievement.successCriteria === NONE) achievement.successCriteria = [];
+  if (achievement.tests === NONE) achievement.tests = [];
+  return achievement;
 }
