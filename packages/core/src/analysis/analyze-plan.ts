@@ -117,17 +117,11 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
       for (let e = depStart[i], k = 0; e < depStart[i + 1]; e++, k++) depIds[k] = ids[deps[e]];
     }
     const files = fileSets[i];
-    const analyzed: AnalyzedAchievement = {
-      id: node.id,
-      title: node.title,
-      status: statuses[i],
-      level: levels[i],
-      ready: ready[i] === 1,
-      dependencies: depIds,
-      attempts: files ? files.executions.length : 0,
-    };
-    if (node.estimate) analyzed.estimate = node.estimate;
-    achievements[i] = analyzed;
+    const attempts = files ? files.executions.length : 0;
+    // One literal per shape (estimate last, as if added afterwards): adding a property later would allocate a property store per object.
+    achievements[i] = node.estimate
+      ? { id: node.id, title: node.title, status: statuses[i], level: levels[i], ready: ready[i] === 1, dependencies: depIds, attempts, estimate: node.estimate }
+      : { id: node.id, title: node.title, status: statuses[i], level: levels[i], ready: ready[i] === 1, dependencies: depIds, attempts };
   }
 
   const byLevelThenId = (a: number, b: number): number => levels[a] - levels[b] || compareNodes(nodes[a], nodes[b]);
@@ -205,17 +199,19 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
   };
 
   // Time savings: everything one after another vs the critical path.
-  const sequential: HoursRange = { min: 0, max: 0 };
+  let sequentialMin = 0;
+  let sequentialMax = 0;
   const unestimated: string[] = [];
   for (let i = 0; i < n; i++) {
     const estimate = nodes[i].estimate;
     if (estimate) {
-      sequential.min += estimate.min;
-      sequential.max += estimate.max;
+      sequentialMin += estimate.min;
+      sequentialMax += estimate.max;
     } else {
       unestimated.push(ids[i]);
     }
   }
+  const sequential: HoursRange = { min: sequentialMin, max: sequentialMax };
   const saved = ordered(sequential.min - criticalPath.hours.min, sequential.max - criticalPath.hours.max);
   const timeSavings: TimeSavings = {
     sequential,
