@@ -278,18 +278,15 @@ function nodesFromParallel(parallel: ParallelJson, positions: JsonTextPositions,
     const id = typeof entry.achievement_id === 'string' ? entry.achievement_id : String(entry.achievement_id ?? '');
     const ids = parseAchievementId(id);
     const fromPlan = planAchievement(id, i);
-    const node: AchievementNode = {
-      id,
-      title: typeof entry.title === 'string' ? entry.title : (fromPlan?.title ?? ''),
-      dependencies: stringsOf(entry.dependencies),
-      priority: ids?.priority ?? 0,
-      index: ids?.index ?? 0,
-      // Line and column are resolved only when read (by a diagnostic): one shared index of the text, built on the first read.
-      location: new JsonPointerLocation(file, `/achievements/${i}`, positions),
-    };
+    const title = typeof entry.title === 'string' ? entry.title : (fromPlan?.title ?? '');
+    const dependencies = stringsOf(entry.dependencies);
+    const priority = ids?.priority ?? 0;
+    const index = ids?.index ?? 0;
+    // Line and column are resolved only when read (by a diagnostic): one shared index of the text, built on the first read.
+    const location = new JsonPointerLocation(file, `/achievements/${i}`, positions);
     const estimate = parseHours(entry.estimated_hours) ?? (entry.estimated_hours === undefined ? fromPlan?.estimate : undefined);
-    if (estimate) node.estimate = estimate;
-    nodes.push(node);
+    // One literal per shape (estimate last): adding the property afterwards would allocate a property store per node.
+    nodes.push(estimate ? { id, title, dependencies, priority, index, location, estimate } : { id, title, dependencies, priority, index, location });
   }
   return nodes;
 }
