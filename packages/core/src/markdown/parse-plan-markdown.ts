@@ -530,18 +530,13 @@ function bodyOf(occ: Occurrence | undefined, lines: readonly string[]): string {
 /** An achievement named once (almost all of them): the same result as `fromMany` with one occurrence, without its lists. */
 function fromOne(occ: Occurrence, lines: readonly string[], file: string): PlanAchievementText {
   const content = occ.content;
-  const achievement: PlanAchievementText = {
-    id: occ.id,
-    title: occ.title,
-    deliverables: [],
-    successCriteria: [],
-    tests: [],
-    referencedIds: [],
-    body: occ.score > 0 ? bodyOf(occ, lines) : '',
-    location: { file, line: occ.headerIndex + 1, column: occ.column },
-  };
   const estimate = content?.fieldEstimate ?? occ.headerEstimate;
-  if (estimate) achievement.estimate = estimate;
+  const body = occ.score > 0 ? bodyOf(occ, lines) : '';
+  const location = { file, line: occ.headerIndex + 1, column: occ.column };
+  // One literal per shape (estimate last, as if added afterwards): adding it later would allocate a property store per achievement.
+  const achievement: PlanAchievementText = estimate
+    ? { id: occ.id, title: occ.title, deliverables: [], successCriteria: [], tests: [], referencedIds: [], body, location, estimate }
+    : { id: occ.id, title: occ.title, deliverables: [], successCriteria: [], tests: [], referencedIds: [], body, location };
   if (content === undefined) return achievement;
   if (content.goal !== undefined) achievement.goal = content.goal;
   if (content.approach !== undefined) achievement.approach = content.approach;
