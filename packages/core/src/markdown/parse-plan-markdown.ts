@@ -453,12 +453,12 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
       if (current && (current.kind !== 'heading' || level <= current.headingLevel)) close(i);
       continue;
     }
-    if ((lead === '-' || lead === '*' || lead === '_') && THEMATIC_BREAK.test(line)) {
+    if ((lead === '-' || lead === '*' || lead === '_') && lastVisible(line) === lead && THEMATIC_BREAK.test(line)) {
       close(i);
       continue;
     }
     if (line.includes('Achievement')) {
-      let m = BOLD_TITLE.exec(line);
+      let m = boldIdThenStars(line) ? null : BOLD_TITLE.exec(line);
       if (m) {
         open(m[1], m[2], 'bold-title', i, 7, hoursFromText(m[3]) ?? hoursFromEstimateSuffix(m[2]));
         continue;
@@ -480,6 +480,38 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
   close(lines.length);
 
   return { file, title, achievements: mergeOccurrences(occurrences, lines, file) };
+}
+
+/** The last character that is not white space ('' for a blank line); a thematic break ends with its own character. */
+function lastVisible(line: string): string {
+  let end = line.length;
+  while (end > 0 && isSpace(line.charCodeAt(end - 1))) end--;
+  return end === 0 ? '' : line[end - 1];
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * True when the first `Achievement` of the line is followed by ASCII spaces, an id and `*` (as in
+ * `**Achievement 1.1**: Title`): BOLD_TITLE then cannot match (its `Achievement` is the first one of
+ * the line, since nothing before it in the pattern can hold the word, and it needs a separator right
+ * after the id), so that expression is skipped.
+ */
+function boldIdThenStars(line: string): boolean {
+  let k = line.indexOf('Achievement');
+  if (k === -1) return false;
+  k += 11;
+  const spaces = k;
+  while (k < line.length && line.charCodeAt(k) === 0x20) k++;
+  if (k === spaces) return false;
+  const digits = k;
+  while (k < line.length && isDigit(line.charCodeAt(k))) k++;
+  if (k === digits || line.charCodeAt(k) !== 0x2e /* . */) return false;
+  const fraction = ++k;
+  while (k < line.length && isDigit(line.charCodeAt(k))) k++;
+  return k !== fraction && line.charCodeAt(k) === 0x2a /* * */;
 }
 
 /** `(4-6h)` at the end of a title, or `⏱️ 4-6 hours` after it. */
