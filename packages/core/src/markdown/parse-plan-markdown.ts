@@ -208,6 +208,14 @@ function cleanTitle(raw: string): string {
   return title.trim();
 }
 
+/** cleanTitle for a title without `⏱` whose trailing estimate starts at `paren` (-1: none). */
+function titleBefore(raw: string, paren: number): string {
+  let title = (paren === -1 ? raw : raw.slice(0, paren)).trim();
+  if (title.startsWith('**')) title = title.replace(/^\*\*(.*)\*\*$/, '$1');
+  if (title.startsWith('__')) title = title.replace(/^__(.*)__$/, '$1');
+  return title.trim();
+}
+
 function indentOf(line: string): number {
   let n = 0;
   while (n < line.length && (line[n] === ' ' || line[n] === '\t')) n += line[n] === '\t' ? 4 : 1;
@@ -397,18 +405,28 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
     kind: Kind,
     lineIndex: number,
     headingLevel: number,
-    headerEstimate: HoursRange | undefined,
+    /** Text after the title whose hours come before the title's own `(4-6h)` (the rest of a `**Achievement x.y: Title**` line). */
+    after?: string,
   ) => {
     close(lineIndex);
     const line = lines[lineIndex];
+    // The trailing `(4-6h)` is found once, for both the estimate and the title.
+    const timer = rawTitle.indexOf('⏱');
+    const paren = timer === -1 ? trailingEstimateStart(rawTitle) : -1;
+    const title = timer === -1 ? titleBefore(rawTitle, paren) : cleanTitle(rawTitle);
+    const headerEstimate =
+      (after === undefined ? undefined : hoursFromText(after)) ??
+      (timer !== -1 ? hoursFromText(rawTitle.slice(timer + 1)) : paren !== -1 ? hoursFromText(rawTitle.slice(paren)) : undefined);
+    let lead = 0;
+    while (lead < line.length && isSpace(line.charCodeAt(lead))) lead++;
     current = {
       id,
-      title: cleanTitle(rawTitle),
+      title,
       kind,
       headingLevel,
       inAchievementSection,
       headerEstimate,
-      column: line.length - line.trimStart().length + 1,
+      column: lead + 1,
       headerIndex: lineIndex,
       end: lineIndex + 1,
       sawField: false,
@@ -446,7 +464,7 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
       const achievement = HEADING_ACHIEVEMENT.exec(headingText.trim());
       if (achievement) {
         const rest = achievement[2] ?? '';
-        open(achievement[1], rest, 'heading', i, level, hoursFromEstimateSuffix(rest));
+        open(achievement[1], rest, 'heading', i, level);
         continue;
       }
       // A sub-heading stays inside a heading section; any other heading ends the section.
@@ -460,18 +478,18 @@ export function parsePlanMarkdown(text: string, file: string): PlanDocument {
     if (line.includes('Achievement')) {
       let m = boldIdThenStars(line) ? null : BOLD_TITLE.exec(line);
       if (m) {
-        open(m[1], m[2], 'bold-title', i, 7, hoursFromText(m[3]) ?? hoursFromEstimateSuffix(m[2]));
+        open(m[1], m[2], 'bold-title', i, 7, m[3]);
         continue;
       }
       m = BOLD_ID.exec(line);
       if (m) {
-        open(m[1], m[2], 'bold-id', i, 7, hoursFromEstimateSuffix(m[2]));
+        open(m[1], m[2], 'bold-id', i, 7);
         continue;
       }
       // A list line inside a section with fields (e.g. under **Dependencies**) is content, not a new achievement.
       m = current?.sawField ? null : LIST.exec(line);
       if (m) {
-        open(m[1], m[2], 'list', i, 7, hoursFromEstimateSuffix(m[2]));
+        open(m[1], m[2], 'list', i, 7);
         continue;
       }
     }
@@ -514,13 +532,6 @@ function boldIdThenStars(line: string): boolean {
   return k !== fraction && line.charCodeAt(k) === 0x2a /* * */;
 }
 
-/** `(4-6h)` at the end of a title, or `⏱️ 4-6 hours` after it. */
-function hoursFromEstimateSuffix(rawTitle: string): HoursRange | undefined {
-  const timer = rawTitle.indexOf('⏱');
-  if (timer !== -1) return hoursFromText(rawTitle.slice(timer + 1));
-  const paren = trailingEstimateStart(rawTitle);
-  return paren !== -1 ? hoursFromText(rawTitle.slice(paren)) : undefined;
-}
 
 function mergeOccurrences(all: readonly Occurrence[], lines: readonly string[], file: string): PlanAchievementText[] {
   // Without any heading/bold-title form and any "Achievement…" section, the PLAN uses another layout: every index line counts.
