@@ -570,6 +570,12 @@ function bodyOf(occ: Occurrence | undefined, lines: readonly string[]): string {
   return occ !== undefined && occ.content !== undefined && occ.content.recognised > 0 ? lines.slice(occ.headerIndex, occ.end).join('\n').trim() : '';
 }
 
+/**
+ * The empty list of every achievement named once whose list is empty: frozen (pushing to it throws instead
+ * of filling the list of every such achievement); one shared array instead of four per achievement.
+ */
+const EMPTY: string[] = Object.freeze([]) as unknown as string[];
+
 /** An achievement named once (almost all of them): the same result as `fromMany` with one occurrence, without its lists. */
 function fromOne(occ: Occurrence, lines: readonly string[], file: string): PlanAchievementText {
   const content = occ.content;
@@ -578,8 +584,8 @@ function fromOne(occ: Occurrence, lines: readonly string[], file: string): PlanA
   const location = { file, line: occ.headerIndex + 1, column: occ.column };
   // One literal per shape (estimate last, as if added afterwards): adding it later would allocate a property store per achievement.
   const achievement: PlanAchievementText = estimate
-    ? { id: occ.id, title: occ.title, deliverables: [], successCriteria: [], tests: [], referencedIds: [], body, location, estimate }
-    : { id: occ.id, title: occ.title, deliverables: [], successCriteria: [], tests: [], referencedIds: [], body, location };
+    ? { id: occ.id, title: occ.title, deliverables: EMPTY, successCriteria: EMPTY, tests: EMPTY, referencedIds: EMPTY, body, location, estimate }
+    : { id: occ.id, title: occ.title, deliverables: EMPTY, successCriteria: EMPTY, tests: EMPTY, referencedIds: EMPTY, body, location };
   if (content === undefined) return achievement;
   if (content.goal !== undefined) achievement.goal = content.goal;
   if (content.approach !== undefined) achievement.approach = content.approach;
