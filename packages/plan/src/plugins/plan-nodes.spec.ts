@@ -229,6 +229,17 @@ describe('createNodes (plan-nodes)', () => {
     expect(aggregate.targets!['check'].options).toEqual({ plans: ['plans/ALPHA'], strict: true });
   });
 
+  it('infers only the plans matching plansGlob', async () => {
+    const files = ['plans/ALPHA/PLAN_ALPHA.md', 'plans/BETA/PLAN_BETA.md'];
+    const { projects } = await run(files, { plansGlob: 'plans/ALPHA/**' });
+    const names = Object.values(projects).map((p) => p.name).sort();
+    expect(names).toEqual(['plan', 'plan-alpha']);
+    expect(projects['.nx-plan'].targets!['validate'].options.plans).toEqual(['plans/ALPHA']);
+
+    const none = await run(files, { plansGlob: ['elsewhere/**/PLAN_*.md'] });
+    expect(Object.keys(none.projects)).toEqual([]);
+  });
+
   it('makes one project of a folder with several PLAN files, preferring the one named after the folder', async () => {
     ws.write({
       'plans/GAMMA/PLAN_GAMMA.md': planMarkdown('GAMMA', [{ id: '1.1' }]),
@@ -277,7 +288,13 @@ describe('normalizeOptions', () => {
       executeTargetName: 'execute',
       achievementTargetPrefix: 'achievement-',
       strict: false,
+      plansGlob: ['**/PLAN_*.md'],
     });
+  });
+
+  it('accepts one plansGlob or several', () => {
+    expect(normalizeOptions({ plansGlob: 'plans/**/PLAN_*.md' }).plansGlob).toEqual(['plans/**/PLAN_*.md']);
+    expect(normalizeOptions({ plansGlob: ['a/**', 'b/**'] }).plansGlob).toEqual(['a/**', 'b/**']);
   });
 });
 

@@ -18,6 +18,7 @@ import {
 } from '@nx/devkit';
 import { loadPlanFolder } from '@nx-plan/core';
 import { dirname, join, basename } from 'node:path';
+import { minimatch } from 'minimatch';
 import { aggregateProjectRoot } from './lib/aggregate-project-root';
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
 import { selectAchievementTargets, type ExcludedAchievement } from './lib/select-achievement-targets';
@@ -40,10 +41,16 @@ export interface PlanPluginOptions {
   strict?: boolean;
   /** Agent command for run-achievement, with {plan} {achievement} {subplanFile} {executionFile} placeholders. */
   agentCommand?: string;
+  /**
+   * Workspace-relative glob(s) of the PLAN files that become projects, e.g.
+   * `plans/**\/PLAN_*.md`; default every `PLAN_*.md` Nx sees. Nx's own
+   * `include`/`exclude` on the plugin entry narrow the search the same way.
+   */
+  plansGlob?: string | string[];
 }
 
-export type NormalizedPlanPluginOptions = Required<Omit<PlanPluginOptions, 'agentCommand'>> &
-  Pick<PlanPluginOptions, 'agentCommand'>;
+export type NormalizedPlanPluginOptions = Required<Omit<PlanPluginOptions, 'agentCommand' | 'plansGlob'>> &
+  Pick<PlanPluginOptions, 'agentCommand'> & { plansGlob: string[] };
 
 export const PLAN_FILE_GLOB = '**/PLAN_*.md';
 
@@ -61,8 +68,15 @@ export function normalizeOptions(options: PlanPluginOptions | undefined): Normal
     executeTargetName: o.executeTargetName ?? 'execute',
     achievementTargetPrefix: o.achievementTargetPrefix ?? 'achievement-',
     strict: o.strict ?? false,
+    plansGlob: o.plansGlob === undefined ? [PLAN_FILE_GLOB] : ([] as string[]).concat(o.plansGlob),
     ...(o.agentCommand !== undefined ? { agentCommand: o.agentCommand } : {}),
   };
+}
+
+/** True when a workspace-relative PLAN file path matches one of the globs. */
+export function matchesPlansGlob(file: string, globs: readonly string[]): boolean {
+  const path = toPosix(file);
+  return globs.some((glob) => minimatch(path, glob, { dot: true }));
 }
 
 /** One plan folder as the batch sees it. */
@@ -75,8 +89,9 @@ interface PlanEntry {
 
 export const createNodes: CreateNodes<PlanPluginOptions> = [
   PLAN_FILE_GLOB,
-  async (planFiles, rawOptions, context) => {
+  async (allPlanFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
+    const planFiles = allPlanFiles.filter((file) => matchesPlansGlob(file, options.plansGlob));
     const { entries, conflicts } = planEntries(planFiles, options);
     const byFile = new Map(entries.map((e) => [e.file, e]));
     const first = entries[0];
