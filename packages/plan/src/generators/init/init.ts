@@ -1,7 +1,8 @@
 /**
  * `nx g @nx-plan/plan:init` (run by `nx add @nx-plan/plan`): registers the
  * plugin in nx.json, adds the `$schema` reference to existing parallel.json
- * files, and adds the packages to devDependencies.
+ * files, ignores the run markers in .gitignore, and adds the packages to
+ * devDependencies.
  */
 import {
   addDependenciesToPackageJson,
@@ -13,6 +14,7 @@ import {
 } from '@nx/devkit';
 import { join } from 'node:path';
 import { addSchemaReferences } from './lib/add-schema-references';
+import { ignoreRunMarkers } from './lib/ignore-run-markers';
 import { PLUGIN_PACKAGE, registerPlugin, registeredPluginOptions } from './lib/register-plugin';
 import type { InitGeneratorSchema } from './schema';
 
@@ -35,6 +37,7 @@ export async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Pr
   const options = normalizeOptions(schema);
   registerPlugin(tree);
   addSchemaReferences(tree, { strict: registeredPluginOptions(tree)?.['strict'] === true });
+  ignoreRunMarkers(tree);
 
   const tasks: GeneratorCallback[] = [];
   if (!options.skipPackageJson) {
