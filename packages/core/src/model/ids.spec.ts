@@ -2,6 +2,7 @@ import {
   ACHIEVEMENT_ID_PATTERN,
   compareAchievementIds,
   defaultProjectName,
+  planProjectName,
   isSafeNameComponent,
   nmOf,
   parseAchievementId,
@@ -70,5 +71,13 @@ describe('defaultProjectName', () => {
   it('sanitises characters Nx project names should not have', () => {
     expect(defaultProjectName('My Plan / 2')).toBe('plan-my-plan-2');
     expect(defaultProjectName('///')).toBe('plan-unnamed');
+  });
+});
+
+describe('planProjectName', () => {
+  it('uses the prefix and the same sanitising as defaultProjectName', () => {
+    expect(planProjectName('RELEASE-PIPELINE', 'work-')).toBe('work-release-pipeline');
+    expect(planProjectName('A -- B.', 'plan-')).toBe(defaultProjectName('A -- B.'));
+    expect(planProjectName('A -- B.', 'plan-')).toBe('plan-a-b');
   });
 });

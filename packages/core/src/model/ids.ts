@@ -54,12 +54,21 @@ export function isSafeNameComponent(name: string): boolean {
   );
 }
 
-/** Default Nx project name of a plan: `plan-<name lower case>`, sanitised. */
-export function defaultProjectName(planName: string): string {
+/**
+ * Nx project name of a plan: `<prefix><name lower case>`, with characters Nx
+ * project names and target strings do not tolerate (spaces, `:`, `/`…) turned
+ * into single `-`; `<prefix>unnamed` when nothing is left.
+ */
+export function planProjectName(planName: string, prefix: string): string {
   const slug = String(planName)
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-._]+|[-._]+$/g, '');
-  return slug ? `plan-${slug}` : 'plan-unnamed';
+  return `${prefix}${slug || 'unnamed'}`;
+}
+
+/** Default Nx project name of a plan: `plan-<name lower case>`, sanitised. */
+export function defaultProjectName(planName: string): string {
+  return planProjectName(planName, 'plan-');
 }

@@ -4,12 +4,12 @@
  * plugin's default name for the plan.
  */
 import type { ExecutorContext } from '@nx/devkit';
-import { planProjectName } from '../../plugins/lib/plan-project-name';
+import { defaultProjectName } from '@nx-plan/core';
 
 export function projectNameForFolder(context: ExecutorContext, relDir: string, planName: string): string {
   const projects = context.projectsConfigurations?.projects ?? {};
   for (const [name, project] of Object.entries(projects)) {
     if (project.root === relDir && name !== undefined) return name;
   }
-  return planProjectName(planName, 'plan-');
+  return defaultProjectName(planName);
 }

@@ -11,14 +11,14 @@
  * whether the stream is a colour terminal.
  */
 
+import { shouldUseColor } from './color';
+
 type Stream = Pick<NodeJS.WriteStream, 'write' | 'isTTY'> & { hasColors?: (count?: number) => boolean };
 
 /** Whether text written to the stream gets ANSI colours. */
 export function colourEnabled(stream: Stream, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors();
+  const colourTerminal = stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors();
+  return shouldUseColor({ isTTY: colourTerminal }, env);
 }
 
 function styled(text: string, stream: Stream, open: string): string {

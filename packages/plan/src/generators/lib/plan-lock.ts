@@ -9,6 +9,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isProcessAlive } from '@nx-plan/core';
 import { BatchRefusal } from './batch-refusal';
 
 export const PLAN_LOCK_FILE = '.nx-plan.lock';
@@ -35,15 +36,6 @@ interface LockContent {
   pid: number;
   createdAt: string;
   command?: string;
-}
-
-function defaultIsProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readLock(path: string): { content?: LockContent; raw: string } | undefined {
@@ -173,7 +165,7 @@ export async function acquirePlanLock(workspaceRoot: string, planDir: string, op
 
   const timeoutMs = options.timeoutMs ?? 60_000;
   const pollMs = options.pollMs ?? 100;
-  const isAlive = options.isProcessAlive ?? defaultIsProcessAlive;
+  const isAlive = options.isProcessAlive ?? isProcessAlive;
   const unreadableStaleMs = options.unreadableStaleMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
 

@@ -1,16 +1,9 @@
 /**
- * Nx project names of inferred plan projects. A plan called `RELEASE-PIPELINE`
- * becomes `plan-release-pipeline` with the default prefix. Characters that Nx
- * project names and target strings do not tolerate well (spaces, `:`, `/`…)
- * become `-`, so the name is always usable in `nx run <project>:<target>`.
+ * Nx project names of inferred plan projects come from the engine, so the
+ * commands it prints (`nx run plan-<name>:…`) always name the real project:
+ * `RELEASE-PIPELINE` becomes `plan-release-pipeline` with the default prefix.
  */
-export function planProjectName(planName: string, prefix: string): string {
-  const slug = planName
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${prefix}${slug || 'unnamed'}`;
-}
+export { planProjectName } from '@nx-plan/core';
 
 /** `PLAN_RELEASE-PIPELINE.md` → `RELEASE-PIPELINE`; undefined for other file names. */
 export function planNameFromFile(fileName: string): string | undefined {

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { isProcessAlive } from '@nx-plan/core';
 
 /** parent pid → child pids, for every process we can see; undefined when the table cannot be read. */
 export function readProcessTable(platform: NodeJS.Platform = process.platform): Map<number, number[]> | undefined {
@@ -71,12 +72,7 @@ export function processTree(rootPid: number, table = readProcessTable()): number
  * ended: on Linux its state in /proc/<pid>/stat is `Z`.
  */
 export function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
+  if (!isProcessAlive(pid)) return false;
   if (process.platform === 'linux') {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf-8');
