@@ -11,6 +11,8 @@ export const SUBPLANS_DIR = 'subplans';
 export const EXECUTION_DIR = 'execution';
 export const FEEDBACKS_DIR = 'execution/feedbacks';
 export const IN_PROGRESS_DIR = 'execution/.in-progress';
+/** Git-ignored records of runs that left work in a worktree (merge conflict, review gave up, …). */
+export const RUN_RECORDS_DIR = 'execution/.runs';
 
 export function planFileName(name: string): string {
   return `PLAN_${name}.md`;
@@ -41,6 +43,23 @@ export function fixPath(id: string): string {
   return `${FEEDBACKS_DIR}/FIX_${nmOf(id)}.md`;
 }
 
+/**
+ * Review feedback asking for fixes. The verdict on attempt 1 is `FIX_<NM>.md`
+ * (the convention of existing plans); the verdict on a later attempt N is
+ * `FIX_<NM>_<NN>.md`, so an earlier FIX is never overwritten.
+ */
+export function fixPathForAttempt(id: string, attempt: number): string {
+  return attempt <= 1 ? fixPath(id) : `${FEEDBACKS_DIR}/FIX_${nmOf(id)}_${formatAttempt(attempt)}.md`;
+}
+
+/**
+ * Written when the agent of attempt N exited 0 and no review has decided yet:
+ * `execution/AWAITING_REVIEW_<NM>_<NN>.md` (status `awaiting_review`).
+ */
+export function awaitingReviewPath(id: string, attempt: number): string {
+  return `${EXECUTION_DIR}/AWAITING_REVIEW_${nmOf(id)}_${formatAttempt(attempt)}.md`;
+}
+
 export function skippedPath(id: string): string {
   return `${EXECUTION_DIR}/SKIPPED_${nmOf(id)}.md`;
 }
@@ -61,4 +80,45 @@ export interface InProgressMarker {
 
 export function inProgressMarkerContent(marker: InProgressMarker): string {
   return `${JSON.stringify({ pid: marker.pid, startedAt: marker.startedAt, achievement: marker.achievement }, null, 2)}\n`;
+}
+
+/** Where a run that left work behind records it: `execution/.runs/RUN_<NM>.json`. */
+export function runRecordPath(id: string): string {
+  return `${RUN_RECORDS_DIR}/RUN_${nmOf(id)}.json`;
+}
+
+/** Why a run ended with work left on its branch / in its worktree. */
+export type RunOutcome =
+  | 'merge-conflict'
+  | 'dirty-main'
+  | 'review-rejected'
+  | 'agent-failed'
+  | 'interrupted'
+  | 'setup-failed';
+
+/**
+ * Content of a run record (JSON). Written by `nx-plan run-achievement` when an
+ * achievement's work stays on its branch; removed when the achievement lands.
+ */
+export interface RunRecord {
+  achievement: string;
+  outcome: RunOutcome;
+  /** ISO date-time. */
+  at: string;
+  /** Attempt number of the latest EXECUTION_TASK the run worked on. */
+  attempt: number;
+  /** Branch holding the work, e.g. `nx-plan/release-pipeline/21`. */
+  branch?: string;
+  /** Worktree folder, relative to the workspace root. */
+  worktree?: string;
+  /** Branch that was checked out in the main worktree (the merge target). */
+  targetBranch?: string;
+  /** Files concerned (conflicting, or dirty in the main tree), workspace-relative. */
+  files?: string[];
+  /** One-line explanation. */
+  message: string;
+}
+
+export function runRecordContent(record: RunRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
 }
