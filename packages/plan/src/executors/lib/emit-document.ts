@@ -3,7 +3,7 @@
  * destination: the `--outputFile` (exactly the document, nothing else), or
  * stdout (exactly the document, nothing else; messages go to stderr).
  */
-import { logger } from '@nx/devkit';
+import { taskLogger as logger } from './task-logger';
 import { relativeToRoot } from './resolve-plan-folders';
 import { writeOutputFile } from './write-output-file';
 

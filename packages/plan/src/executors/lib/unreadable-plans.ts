@@ -6,7 +6,7 @@
  * result, so they exit non-zero (SPEC §7). Ordinary validation problems stay
  * part of the report; `validate` is the gate for those.
  */
-import { logger } from '@nx/devkit';
+import { taskLogger as logger } from './task-logger';
 import { renderDiagnostics } from '@nx-plan/core';
 import type { Diagnostic, DiagnosticCode } from '@nx-plan/schema';
 
@@ -23,7 +23,7 @@ export function unreadablePlanDiagnostics(diagnostics: readonly Diagnostic[]): D
 }
 
 /**
- * Print (to stderr, through the Nx logger) why each unreadable plan could not
+ * Print (to stderr, as the Nx logger would, without loading Nx) why each unreadable plan could not
  * be read; true when there was at least one.
  */
 export function reportUnreadablePlans(plans: readonly { name: string; diagnostics: readonly Diagnostic[] }[]): boolean {
