@@ -4,6 +4,7 @@ export * from './model/hours';
 export * from './markdown/parse-plan-markdown';
 export * from './files/plan-file-names';
 export * from './files/scan-plan-files';
+export * from './files/parse-run-record';
 export * from './files/load-plan-folder';
 export * from './files/find-plan-folders';
 export * from './status/derive-status';

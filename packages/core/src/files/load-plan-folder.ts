@@ -243,6 +243,8 @@ export function loadPlanFromSource(source: PlanSource, options: LoadOptions = {}
         return undefined;
       }
     },
+    // Errors reach the scanner, which records them on the run record (reported as PLAN037).
+    readRunRecord: (relative) => source.read(relative),
   });
   return result;
 }

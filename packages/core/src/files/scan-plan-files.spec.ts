@@ -112,6 +112,107 @@ describe('scanPlanFiles', () => {
     expect(files.byNm.get('11')?.marker?.stale).toBe(true);
   });
 
+  it('keeps every FIX by attempt and takes the latest as fix (FIX_<NM>.md is attempt 1)', () => {
+    const files = scanPlanFiles('P', [
+      'execution/feedbacks/FIX_21_03.md',
+      'execution/feedbacks/FIX_21.md',
+      'execution/feedbacks/FIX_21_02.md',
+      'execution/feedbacks/FIX_22.md',
+    ]);
+    expect(files.byNm.get('21')).toEqual({
+      executions: [],
+      fixes: [
+        { attempt: 1, file: 'execution/feedbacks/FIX_21.md' },
+        { attempt: 2, file: 'execution/feedbacks/FIX_21_02.md' },
+        { attempt: 3, file: 'execution/feedbacks/FIX_21_03.md' },
+      ],
+      fix: 'execution/feedbacks/FIX_21_03.md',
+      fixAttempt: 3,
+    });
+    expect(files.byNm.get('22')).toMatchObject({ fix: 'execution/feedbacks/FIX_22.md', fixAttempt: 1 });
+    expect(files.unrecognised).toEqual([]);
+  });
+
+  it('lists AWAITING_REVIEW_<NM>_<NN>.md files by attempt', () => {
+    const files = scanPlanFiles('P', ['execution/AWAITING_REVIEW_11_02.md', 'execution/AWAITING_REVIEW_11_01.md', 'execution/AWAITING_REVIEW_210_10.md']);
+    expect(files.byNm.get('11')?.awaitingReview).toEqual([
+      { attempt: 1, file: 'execution/AWAITING_REVIEW_11_01.md' },
+      { attempt: 2, file: 'execution/AWAITING_REVIEW_11_02.md' },
+    ]);
+    expect(files.byNm.get('210')?.awaitingReview).toEqual([{ attempt: 10, file: 'execution/AWAITING_REVIEW_210_10.md' }]);
+  });
+
+  it('reports look-alike FIX, AWAITING_REVIEW and run record names as unrecognised, and ignores RUN_ files elsewhere', () => {
+    const files = scanPlanFiles('P', [
+      'execution/feedbacks/FIX_11_old.md',
+      'execution/feedbacks/FIX_11_1.md',
+      'execution/feedbacks/FIX_11_00.md',
+      'execution/AWAITING_REVIEW_11.md',
+      'execution/AWAITING_REVIEW_11_01.txt',
+      'execution/feedbacks/AWAITING_REVIEW_11_01.md',
+      'execution/.runs/RUN_1.1.json',
+      'execution/.runs/RUN_11.json.tmp',
+      'execution/RUN_11.json',
+      'notes/RUN_BOOK.md',
+    ]);
+    expect(files.byNm.size).toBe(0);
+    expect(files.unrecognised).toEqual([
+      'execution/.runs/RUN_1.1.json',
+      'execution/.runs/RUN_11.json.tmp',
+      'execution/AWAITING_REVIEW_11.md',
+      'execution/AWAITING_REVIEW_11_01.txt',
+      'execution/feedbacks/AWAITING_REVIEW_11_01.md',
+      'execution/feedbacks/FIX_11_00.md',
+      'execution/feedbacks/FIX_11_1.md',
+      'execution/feedbacks/FIX_11_old.md',
+    ]);
+  });
+
+  it('reads run records leniently: a record, or the reason it cannot be used', () => {
+    const texts: Record<string, string> = {
+      'execution/.runs/RUN_11.json': JSON.stringify({
+        achievement: '1.1',
+        outcome: 'merge-conflict',
+        at: '2026-12-01T10:00:00Z',
+        attempt: 2,
+        branch: 'nx-plan/p/11',
+        worktree: '.nx-plan/worktrees/p-11',
+        targetBranch: 'main',
+        files: ['src/app.ts', 42],
+        message: 'merge of nx-plan/p/11 into main conflicts\n in src/app.ts',
+        extra: true,
+      }),
+      'execution/.runs/RUN_12.json': '{ "outcome": "merge-conflict", ',
+      'execution/.runs/RUN_13.json': JSON.stringify({ outcome: 'exploded' }),
+      'execution/.runs/RUN_14.json': '[]',
+    };
+    const files = scanPlanFiles('P', [...Object.keys(texts), 'execution/.runs/RUN_15.json', 'execution/.runs/RUN_16.json'], {
+      readRunRecord: (p) => {
+        if (p.endsWith('RUN_16.json')) throw Object.assign(new Error('denied'), { code: 'EACCES' });
+        return texts[p];
+      },
+    });
+    expect(files.byNm.get('11')?.run).toEqual({
+      file: 'execution/.runs/RUN_11.json',
+      record: {
+        achievement: '1.1',
+        outcome: 'merge-conflict',
+        at: '2026-12-01T10:00:00Z',
+        attempt: 2,
+        branch: 'nx-plan/p/11',
+        worktree: '.nx-plan/worktrees/p-11',
+        targetBranch: 'main',
+        files: ['src/app.ts'],
+        message: 'merge of nx-plan/p/11 into main conflicts in src/app.ts',
+      },
+    });
+    expect(files.byNm.get('12')?.run?.problem).toMatch(/^not valid JSON/);
+    expect(files.byNm.get('13')?.run?.problem).toBe('unknown outcome "exploded" (expected one of merge-conflict, dirty-main, review-rejected, agent-failed, interrupted, setup-failed)');
+    expect(files.byNm.get('14')?.run?.problem).toBe('not a JSON object');
+    expect(files.byNm.get('15')?.run).toEqual({ file: 'execution/.runs/RUN_15.json', problem: 'cannot be read' });
+    expect(files.byNm.get('16')?.run).toEqual({ file: 'execution/.runs/RUN_16.json', problem: 'cannot be read (EACCES)' });
+  });
+
   it('accepts Windows separators and a leading ./', () => {
     const files = scanPlanFiles('P', ['.\\subplans\\SUBPLAN_P_11.md', './execution/feedbacks/APPROVED_11.md']);
     expect(files.byNm.get('11')).toEqual({

@@ -3,31 +3,45 @@
  * achievement (SPEC §1, §4). Pure: it sees relative paths only, plus an
  * optional reader for the in_progress markers' JSON.
  */
-import type { AchievementFiles, PlanFiles } from '../model/types';
+import type { AchievementFiles, AttemptFile, PlanFiles, RunRecordFile } from '../model/types';
 import { isProcessAlive as defaultIsProcessAlive } from '../status/is-process-alive';
-import { EXECUTION_DIR, FEEDBACKS_DIR, IN_PROGRESS_DIR, SUBPLANS_DIR } from './plan-file-names';
+import { parseRunRecord } from './parse-run-record';
+import { EXECUTION_DIR, FEEDBACKS_DIR, IN_PROGRESS_DIR, RUN_RECORDS_DIR, SUBPLANS_DIR } from './plan-file-names';
 
 export interface ScanPlanFilesOptions {
   /** Returns a marker's JSON text, or undefined when it cannot be read. Without it markers are taken as live. */
   readMarker?: (relativePath: string) => string | undefined;
   /** Liveness of the pid written in a marker; default `process.kill(pid, 0)`. */
   isProcessAlive?: (pid: number) => boolean;
+  /** Returns a run record's JSON text, or undefined when it cannot be read. Without it records are listed unread. */
+  readRunRecord?: (relativePath: string) => string | undefined;
 }
 
 /** Base names that claim to be life-cycle files. */
-const LIFECYCLE_PREFIXES = ['SUBPLAN_', 'EXECUTION_TASK_', 'APPROVED_', 'FIX_', 'SKIPPED_', 'IN_PROGRESS_'];
+const LIFECYCLE_PREFIXES = ['SUBPLAN_', 'EXECUTION_TASK_', 'APPROVED_', 'FIX_', 'SKIPPED_', 'IN_PROGRESS_', 'AWAITING_REVIEW_'];
+/** Run records are looked for in their own folder only (a `RUN_…` file elsewhere is none of ours). */
+const RUN_PREFIX = 'RUN_';
 const NM = /^\d+$/;
 const ATTEMPT = /^\d{2,}$/;
 
 type Classified =
-  | { kind: 'subplan' | 'approved' | 'fix' | 'skipped' | 'marker'; nm: string }
-  | { kind: 'execution'; nm: string; attempt: number };
+  | { kind: 'subplan' | 'approved' | 'skipped' | 'marker' | 'run'; nm: string }
+  | { kind: 'execution' | 'fix' | 'awaiting'; nm: string; attempt: number };
 
 /** `<prefix><NM><suffix>` → NM, or undefined. */
 function nmBetween(base: string, prefix: string, suffix: string): string | undefined {
   if (!base.startsWith(prefix) || !base.endsWith(suffix) || base.length <= prefix.length + suffix.length) return undefined;
   const nm = base.slice(prefix.length, base.length - suffix.length);
   return NM.test(nm) ? nm : undefined;
+}
+
+/** `<prefix><NM>_<NN><suffix>` → NM and attempt NN (≥ 1), or undefined. */
+function nmAndAttempt(base: string, prefix: string, suffix: string): { nm: string; attempt: number } | undefined {
+  if (!base.startsWith(prefix) || !base.endsWith(suffix)) return undefined;
+  const parts = base.slice(prefix.length, base.length - suffix.length).split('_');
+  if (parts.length !== 2 || !NM.test(parts[0]) || !ATTEMPT.test(parts[1])) return undefined;
+  const attempt = Number(parts[1]);
+  return Number.isSafeInteger(attempt) && attempt >= 1 ? { nm: parts[0], attempt } : undefined;
 }
 
 function classify(name: string, dir: string, base: string): Classified | undefined {
@@ -37,13 +51,13 @@ function classify(name: string, dir: string, base: string): Classified | undefin
   }
   if (dir === EXECUTION_DIR) {
     const prefix = `EXECUTION_TASK_${name}_`;
-    if (base.startsWith(prefix) && base.endsWith('.md')) {
-      const parts = base.slice(prefix.length, base.length - 3).split('_');
-      if (parts.length === 2 && NM.test(parts[0]) && ATTEMPT.test(parts[1])) {
-        const attempt = Number(parts[1]);
-        if (Number.isSafeInteger(attempt) && attempt >= 1) return { kind: 'execution', nm: parts[0], attempt };
-      }
-      return undefined;
+    if (base.startsWith(prefix)) {
+      const found = nmAndAttempt(base, prefix, '.md');
+      return found && { kind: 'execution', ...found };
+    }
+    if (base.startsWith('AWAITING_REVIEW_')) {
+      const found = nmAndAttempt(base, 'AWAITING_REVIEW_', '.md');
+      return found && { kind: 'awaiting', ...found };
     }
     const nm = nmBetween(base, 'SKIPPED_', '.md');
     return nm === undefined ? undefined : { kind: 'skipped', nm };
@@ -52,13 +66,37 @@ function classify(name: string, dir: string, base: string): Classified | undefin
     const approved = nmBetween(base, 'APPROVED_', '.md');
     if (approved !== undefined) return { kind: 'approved', nm: approved };
     const fix = nmBetween(base, 'FIX_', '.md');
-    return fix === undefined ? undefined : { kind: 'fix', nm: fix };
+    if (fix !== undefined) return { kind: 'fix', nm: fix, attempt: 1 };
+    const later = nmAndAttempt(base, 'FIX_', '.md');
+    return later && { kind: 'fix', ...later };
   }
   if (dir === IN_PROGRESS_DIR) {
     const nm = nmBetween(base, 'IN_PROGRESS_', '.json');
     return nm === undefined ? undefined : { kind: 'marker', nm };
   }
+  if (dir === RUN_RECORDS_DIR) {
+    const nm = nmBetween(base, RUN_PREFIX, '.json');
+    return nm === undefined ? undefined : { kind: 'run', nm };
+  }
   return undefined;
+}
+
+function readRunRecordFile(file: string, options: ScanPlanFilesOptions): RunRecordFile {
+  if (!options.readRunRecord) return { file };
+  let text: string | undefined;
+  try {
+    text = options.readRunRecord(file);
+  } catch (error) {
+    const reason = error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'I/O error';
+    return { file, problem: `cannot be read (${reason})` };
+  }
+  if (text === undefined) return { file, problem: 'cannot be read' };
+  const parsed = parseRunRecord(text);
+  return parsed.record ? { file, record: parsed.record } : { file, problem: parsed.problem };
+}
+
+function byAttempt(a: AttemptFile, b: AttemptFile): number {
+  return a.attempt - b.attempt || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
 
 function readMarkerFile(
@@ -113,7 +151,7 @@ export function scanPlanFiles(name: string, relativePaths: readonly string[], op
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
     const base = path.slice(slash + 1);
-    if (!LIFECYCLE_PREFIXES.some((prefix) => base.startsWith(prefix))) continue;
+    if (!LIFECYCLE_PREFIXES.some((prefix) => base.startsWith(prefix)) && !(dir === RUN_RECORDS_DIR && base.startsWith(RUN_PREFIX))) continue;
     const found = classify(name, dir, base);
     if (!found) {
       unrecognised.push(path);
@@ -131,7 +169,13 @@ export function scanPlanFiles(name: string, relativePaths: readonly string[], op
         files.approved = path;
         break;
       case 'fix':
-        files.fix = path;
+        (files.fixes ??= []).push({ attempt: found.attempt, file: path });
+        break;
+      case 'awaiting':
+        (files.awaitingReview ??= []).push({ attempt: found.attempt, file: path });
+        break;
+      case 'run':
+        files.run = readRunRecordFile(path, options);
         break;
       case 'skipped':
         files.skipped = path;
@@ -143,8 +187,14 @@ export function scanPlanFiles(name: string, relativePaths: readonly string[], op
   }
 
   for (const files of byNm.values()) {
-    if (files.executions.length > 1) {
-      files.executions.sort((a, b) => a.attempt - b.attempt || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    if (files.executions.length > 1) files.executions.sort(byAttempt);
+    if (files.awaitingReview && files.awaitingReview.length > 1) files.awaitingReview.sort(byAttempt);
+    const fixes = files.fixes;
+    if (fixes) {
+      if (fixes.length > 1) fixes.sort(byAttempt);
+      const latest = fixes[fixes.length - 1];
+      files.fix = latest.file;
+      files.fixAttempt = latest.attempt;
     }
   }
   unrecognised.sort();

@@ -4,6 +4,7 @@
  * all speak these types; nothing here touches the file system or Nx.
  */
 import type { AchievementStatus, Diagnostic, ParallelJson } from '@nx-plan/schema';
+import type { RunRecord } from '../files/plan-file-names';
 
 /** Hours as a closed range; a single number n is { min: n, max: n }. */
 export interface HoursRange {
@@ -68,16 +69,42 @@ export interface AchievementNode {
   location: SourceLocation;
 }
 
+/** A life-cycle file that carries an attempt number (EXECUTION_TASK _XX, FIX, AWAITING_REVIEW). */
+export interface AttemptFile {
+  attempt: number;
+  file: string;
+}
+
+/**
+ * A run record, `execution/.runs/RUN_<NM>.json`: a run left the achievement's
+ * work on a branch / in a worktree. `record` is set when the JSON could be
+ * read and understood; otherwise `problem` says why not.
+ */
+export interface RunRecordFile {
+  file: string;
+  record?: RunRecord;
+  problem?: string;
+}
+
 /** What the plan folder's files say about one achievement (key: `<NM>`). */
 export interface AchievementFiles {
   subplan?: string;
   /** EXECUTION_TASK files ordered by attempt number. */
-  executions: { attempt: number; file: string }[];
+  executions: AttemptFile[];
   approved?: string;
+  /** The latest FIX feedback: the one with the highest attempt (`FIX_<NM>.md` is attempt 1, `FIX_<NM>_<NN>.md` attempt NN). */
   fix?: string;
+  /** Attempt that the latest FIX judged; set together with `fix`. */
+  fixAttempt?: number;
+  /** Every FIX feedback ordered by attempt; set together with `fix`. */
+  fixes?: AttemptFile[];
   skipped?: string;
+  /** `AWAITING_REVIEW_<NM>_<NN>.md` files ordered by attempt: the agent of attempt NN exited 0, no review yet. */
+  awaitingReview?: AttemptFile[];
   /** The run executor's in_progress marker, if present. */
   marker?: { file: string; pid?: number; startedAt?: string; stale: boolean };
+  /** A run record: work of this achievement left on a branch / in a worktree. */
+  run?: RunRecordFile;
 }
 
 export interface PlanFiles {
@@ -108,7 +135,11 @@ export interface LoadedPlan {
   diagnostics: Diagnostic[];
 }
 
-export type DerivedStatus = AchievementStatus;
+/**
+ * The status derived from files: the statuses parallel.json's schema knows,
+ * plus `awaiting_review` (the agent finished, no review has decided yet).
+ */
+export type DerivedStatus = AchievementStatus | 'awaiting_review';
 
 export interface AnalyzedAchievement {
   id: string;

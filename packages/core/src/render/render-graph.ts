@@ -17,6 +17,7 @@ const STATUS_COLORS: Record<DerivedStatus, { fill: string; stroke: string }> = {
   subplan_created: { fill: '#e3fafc', stroke: '#1098ad' },
   execution_created: { fill: '#e7f5ff', stroke: '#1c7ed6' },
   in_progress: { fill: '#f3f0ff', stroke: '#7048e8' },
+  awaiting_review: { fill: '#fff9db', stroke: '#f08c00' },
   complete: { fill: '#ebfbee', stroke: '#2f9e44' },
   failed: { fill: '#fff5f5', stroke: '#e03131' },
   skipped: { fill: '#f8f9fa', stroke: '#adb5bd' },

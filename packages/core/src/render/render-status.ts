@@ -21,6 +21,8 @@ export function statusStyle(c: Palette, status: DerivedStatus): (text: string) =
       return c.red;
     case 'in_progress':
       return c.magenta;
+    case 'awaiting_review':
+      return c.yellow;
     case 'execution_created':
       return c.blue;
     case 'subplan_created':

@@ -4,11 +4,32 @@
  */
 import type { AchievementFiles, DerivedStatus } from '../model/types';
 
-/** SPEC §4: in_progress marker (live) → in_progress; APPROVED → complete; FIX → failed; SKIPPED → skipped; EXECUTION_TASK → execution_created; SUBPLAN → subplan_created; else not_started. */
+/**
+ * The attempt that awaits review, or undefined: the latest
+ * `AWAITING_REVIEW_<NM>_<NN>.md` names the latest EXECUTION_TASK attempt, and
+ * no FIX judged that attempt yet (`FIX_<NM>.md` judges attempt 1,
+ * `FIX_<NM>_<NN>.md` attempt NN).
+ */
+export function awaitingReviewAttempt(files: AchievementFiles | undefined): number | undefined {
+  const awaiting = files?.awaitingReview;
+  if (!files || !awaiting || awaiting.length === 0 || files.executions.length === 0) return undefined;
+  const attempt = awaiting[awaiting.length - 1].attempt;
+  if (attempt !== files.executions[files.executions.length - 1].attempt) return undefined;
+  const judged = files.fix === undefined ? 0 : (files.fixAttempt ?? 1);
+  return attempt > judged ? attempt : undefined;
+}
+
+/**
+ * In order: live in_progress marker → in_progress; APPROVED → complete;
+ * the latest attempt awaits review (see awaitingReviewAttempt) →
+ * awaiting_review; FIX → failed; SKIPPED → skipped; EXECUTION_TASK →
+ * execution_created; SUBPLAN → subplan_created; else not_started.
+ */
 export function deriveStatus(files: AchievementFiles | undefined): DerivedStatus {
   if (!files) return 'not_started';
   if (files.marker && !files.marker.stale) return 'in_progress';
   if (files.approved) return 'complete';
+  if (files.awaitingReview && awaitingReviewAttempt(files) !== undefined) return 'awaiting_review';
   if (files.fix) return 'failed';
   if (files.skipped) return 'skipped';
   if (files.executions.length > 0) return 'execution_created';
