@@ -1,4 +1,40 @@
 #!/usr/bin/env node
-// Placeholder: the nx-plan CLI entry (filled in by the CLI work).
-console.error('nx-plan: CLI not built yet');
-process.exit(1);
+/**
+ * The `nx-plan` command. In the published package the compiled
+ * src/cli/main.js sits next to this folder and is used as it is. In the
+ * nx-plan repository itself (TypeScript sources, no build) the sources are
+ * compiled on the fly with @swc-node/register, and the repository's
+ * tsconfig paths make @nx-plan/core and @nx-plan/schema resolve to their
+ * sources too.
+ */
+'use strict';
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+function loadMain() {
+  const compiled = join(__dirname, '..', 'src', 'cli', 'main.js');
+  if (existsSync(compiled)) return require(compiled).main;
+
+  const source = join(__dirname, '..', 'src', 'cli', 'main.ts');
+  const repoRoot = join(__dirname, '..', '..', '..');
+  const tsconfig = join(repoRoot, 'tsconfig.base.json');
+  if (!existsSync(source) || !existsSync(tsconfig)) {
+    process.stderr.write(`nx-plan: ${compiled} is missing; reinstall @nx-plan/plan\n`);
+    process.exit(1);
+  }
+  const { compilerOptions } = JSON.parse(readFileSync(tsconfig, 'utf8'));
+  process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || tsconfig;
+  require('tsconfig-paths').register({ baseUrl: join(repoRoot, compilerOptions.baseUrl || '.'), paths: compilerOptions.paths || {} });
+  require('@swc-node/register');
+  return require(source).main;
+}
+
+loadMain()(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`nx-plan: ${error && error.message ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+);
