@@ -1,0 +1,4 @@
+/** What the server tells a client model about itself when it connects. */
+export const SERVER_INSTRUCTIONS = `nx-plan serves the development plans of this Nx workspace: folders holding PLAN_<NAME>.md, split into numbered achievements (1.1, 2.1, …) whose status is read from files (SUBPLAN, EXECUTION_TASK, APPROVED, FIX, SKIPPED).
+Typical loop: list_plans → next_work (what is ready, and the tool call for the recommended action) → prepare_achievements (SUBPLANs, then EXECUTION_TASKs; dryRun first if unsure) → get_achievement (everything needed to work on one) → do the work → record_review (approved, or fix with what to change; a FIX leads to a new attempt through prepare_achievements).
+validate_plan explains any error with file:line:col and a hint. The "plan" argument takes a plan name, its Nx project name or its folder.`;
