@@ -1,7 +1,9 @@
-import { cpSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CreateNodesContext, CreateNodesResult, ProjectConfiguration } from '@nx/devkit';
 import { AggregateCreateNodesError } from '@nx/devkit';
+import { resetWorkspaceContext } from '@nx/devkit/internal';
 import { createTempWorkspace, parallelJson, planMarkdown, type TempWorkspace } from '../testing/temp-workspace';
 import { createNodes, normalizeOptions, type PlanPluginOptions } from './plan-nodes';
 import { createNodesV2 } from '../index';
@@ -99,49 +101,90 @@ describe('createNodes (plan-nodes)', () => {
     const { projects } = await run(['plans/ALPHA/PLAN_ALPHA.md']);
     const targets = projects['plans/ALPHA'].targets!;
 
+    // nx:run-commands calling the nx-plan CLI (Nx spawns it without forking an executor);
+    // options are not embedded: the CLI reads nx.json, flags are appended by Nx.
     expect(targets['achievement-1.1']).toEqual({
-      executor: '@nx-plan/plan:run-achievement',
+      executor: 'nx:run-commands',
       cache: false,
-      options: { plan: 'plans/ALPHA', achievement: '1.1' },
+      options: { command: 'nx-plan run-achievement --plan=plans/ALPHA --achievement=1.1' },
       dependsOn: [],
       metadata: { technologies: ['nx-plan'], description: 'Achievement 1.1: Parse input' },
     });
+    // params: 'forward' hands the flags of a run (--agentCommand, --timeout, …) to every dependency.
     expect(targets['achievement-2.1'].dependsOn).toEqual([
-      { target: 'achievement-1.1' },
-      { target: 'achievement-1.2' },
+      { target: 'achievement-1.1', params: 'forward' },
+      { target: 'achievement-1.2', params: 'forward' },
     ]);
-    expect(targets['achievement-3.1'].dependsOn).toEqual([{ target: 'achievement-2.1' }]);
+    expect(targets['achievement-3.1'].dependsOn).toEqual([{ target: 'achievement-2.1', params: 'forward' }]);
     expect(targets['execute']).toMatchObject({
       executor: 'nx:noop',
       cache: false,
       dependsOn: [
-        { target: 'achievement-1.1' },
-        { target: 'achievement-1.2' },
-        { target: 'achievement-2.1' },
-        { target: 'achievement-3.1' },
+        { target: 'achievement-1.1', params: 'forward' },
+        { target: 'achievement-1.2', params: 'forward' },
+        { target: 'achievement-2.1', params: 'forward' },
+        { target: 'achievement-3.1', params: 'forward' },
       ],
     });
   });
 
-  it('leaves achievements on or behind a cycle without a target and says why in metadata', async () => {
+  it('shell-quotes a plan root that the shell would split or expand', async () => {
+    ws.write({
+      "plans/My Plan's/PLAN_QUOTED.md": planMarkdown('QUOTED', [{ id: '1.1' }]),
+    });
+    const { projects } = await run(["plans/My Plan's/PLAN_QUOTED.md"]);
+    expect(projects["plans/My Plan's"].targets!['achievement-1.1'].options.command).toBe(
+      `nx-plan run-achievement --plan='plans/My Plan'\\''s' --achievement=1.1`
+    );
+  });
+
+  it('gives achievements on or behind a cycle a target without the circular edges, and says why in metadata', async () => {
     const { projects } = await run(['plans/BETA/PLAN_BETA.md']);
     const project = projects['plans/BETA'];
     const targets = project.targets!;
 
     expect(Object.keys(targets).sort()).toEqual([
       'achievement-1.1',
+      'achievement-1.2',
       'achievement-1.3',
+      'achievement-2.1',
+      'achievement-3.1',
       'execute',
       'graph',
       'status',
       'validate',
     ]);
-    expect(targets['achievement-1.3'].dependsOn).toEqual([{ target: 'achievement-1.1' }]);
-    expect(targets['execute'].dependsOn).toEqual([{ target: 'achievement-1.1' }, { target: 'achievement-1.3' }]);
-    expect(project.metadata?.['plan'].achievementsWithoutTarget).toEqual([
+    expect(targets['achievement-1.2'].dependsOn).toEqual([]);
+    expect(targets['achievement-2.1'].dependsOn).toEqual([]);
+    expect(targets['achievement-3.1'].dependsOn).toEqual([{ target: 'achievement-2.1', params: 'forward' }]);
+    expect(targets['achievement-1.3'].dependsOn).toEqual([{ target: 'achievement-1.1', params: 'forward' }]);
+    expect(targets['execute'].dependsOn).toHaveLength(5);
+    expect(project.metadata?.['plan'].achievementTargets).toBe(5);
+    expect(project.metadata?.['plan'].achievementProblems).toEqual([
       { id: '1.2', reason: 'on dependency cycle 1.2 → 2.1 → 1.2' },
       { id: '2.1', reason: 'on dependency cycle 1.2 → 2.1 → 1.2' },
-      { id: '3.1', reason: 'depends on 2.1, which has no target' },
+    ]);
+  });
+
+  it('gives an achievement with an unknown dependency, and one named only in the PLAN, a target', async () => {
+    const achievements = [
+      { id: '1.1', title: 'Known' },
+      { id: '2.1', title: 'Depends on a ghost', dependencies: ['1.1', '9.9'] },
+    ];
+    ws.write({
+      'plans/GHOST/PLAN_GHOST.md': planMarkdown('GHOST', [...achievements, { id: '3.1', title: 'Only in the PLAN' }]),
+      'plans/GHOST/parallel.json': parallelJson('GHOST', achievements),
+    });
+    const { projects } = await run(['plans/GHOST/PLAN_GHOST.md']);
+    const targets = projects['plans/GHOST'].targets!;
+
+    expect(targets['achievement-2.1'].dependsOn).toEqual([{ target: 'achievement-1.1', params: 'forward' }]);
+    expect(targets['achievement-3.1']).toMatchObject({
+      options: { command: 'nx-plan run-achievement --plan=plans/GHOST --achievement=3.1' },
+      dependsOn: [],
+    });
+    expect(projects['plans/GHOST'].metadata?.['plan'].achievementProblems).toEqual([
+      { id: '2.1', reason: 'depends on 9.9, which does not exist' },
     ]);
   });
 
@@ -212,6 +255,7 @@ describe('createNodes (plan-nodes)', () => {
       achievementTargetPrefix: 'a',
       strict: true,
       agentCommand: 'my-agent --task {executionFile}',
+      timeout: 60,
     });
     const plan = projects['plans/ALPHA'];
     const aggregate = projects['tools/roadmaps'];
@@ -220,11 +264,13 @@ describe('createNodes (plan-nodes)', () => {
     expect(aggregate.name).toBe('roadmaps');
     expect(Object.keys(plan.targets!).sort()).toEqual(['a1.1', 'a1.2', 'a2.1', 'a3.1', 'check', 'draw', 'report', 'run-all']);
     expect(plan.targets!['check'].options).toEqual({ strict: true });
-    expect(plan.targets!['a2.1'].dependsOn).toEqual([{ target: 'a1.1' }, { target: 'a1.2' }]);
+    expect(plan.targets!['a2.1'].dependsOn).toEqual([
+      { target: 'a1.1', params: 'forward' },
+      { target: 'a1.2', params: 'forward' },
+    ]);
+    // Run options stay in nx.json, where `nx-plan run-achievement` reads them.
     expect(plan.targets!['a2.1'].options).toEqual({
-      plan: 'plans/ALPHA',
-      achievement: '2.1',
-      agentCommand: 'my-agent --task {executionFile}',
+      command: 'nx-plan run-achievement --plan=plans/ALPHA --achievement=2.1',
     });
     expect(aggregate.targets!['check'].options).toEqual({ plans: ['plans/ALPHA'], strict: true });
   });
@@ -276,6 +322,160 @@ describe('createNodes (plan-nodes)', () => {
   });
 });
 
+describe('createNodes: giant plans (maxAchievementTargets)', () => {
+  let ws: TempWorkspace;
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `${Math.floor(i / 900) + 1}.${(i % 900) + 1}`,
+      title: `Step ${i + 1}`,
+    }));
+
+  beforeEach(() => {
+    ws = createTempWorkspace('nx-plan-nodes-giant-');
+  });
+  afterEach(() => ws.cleanup());
+
+  async function planProjectOf(name: string, n: number, options?: PlanPluginOptions) {
+    ws.write({
+      [`plans/${name}/PLAN_${name}.md`]: planMarkdown(name, many(n)),
+      [`plans/${name}/parallel.json`]: parallelJson(name, many(n)),
+    });
+    const results = await createNodes[1]([`plans/${name}/PLAN_${name}.md`], options, {
+      nxJsonConfiguration: {},
+      workspaceRoot: ws.root,
+    });
+    return results[0][1].projects![`plans/${name}`] as ProjectConfiguration;
+  }
+
+  const achievementTargets = (project: ProjectConfiguration) =>
+    Object.keys(project.targets!).filter((t) => t.startsWith('achievement-'));
+
+  it('has per-achievement targets up to the default limit of 2000 and none above it', async () => {
+    expect(achievementTargets(await planProjectOf('AT-LIMIT', 2000))).toHaveLength(2000);
+
+    const giant = await planProjectOf('ABOVE', 2001);
+    expect(achievementTargets(giant)).toEqual([]);
+    expect(Object.keys(giant.targets!).sort()).toEqual(['execute', 'graph', 'status', 'validate']);
+    expect(giant.metadata?.['plan']).toMatchObject({
+      achievementTargets: 0,
+      achievementTargetsOmitted: {
+        achievements: 2001,
+        maxAchievementTargets: 2000,
+        reason:
+          'plan ABOVE has 2001 achievements, more than maxAchievementTargets (2000): it has no per-achievement Nx targets, so execute cannot run it',
+      },
+    });
+  });
+
+  it('follows the option both ways', async () => {
+    expect(achievementTargets(await planProjectOf('SMALL', 4, { maxAchievementTargets: 3 }))).toEqual([]);
+    expect(achievementTargets(await planProjectOf('RAISED', 2500, { maxAchievementTargets: 2500 }))).toHaveLength(2500);
+  });
+
+  it('gives a giant plan an execute target that prints why and how to raise the limit, and fails', async () => {
+    const project = await planProjectOf('SMALL', 4, { maxAchievementTargets: 3 });
+    const execute = project.targets!['execute'];
+    expect(execute).toMatchObject({ executor: 'nx:run-commands', cache: false });
+    expect(execute.dependsOn).toBeUndefined();
+
+    // Run the command as Nx's run-commands would: through a shell.
+    const result = spawnSync('/bin/sh', ['-c', execute.options.command], { cwd: ws.root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'nx-plan: plan SMALL has 4 achievements, more than maxAchievementTargets (3): it has no per-achievement Nx targets, so execute cannot run it\n' +
+        '  hint: set "maxAchievementTargets": 4 (or more) in the @nx-plan/plan plugin options in nx.json (every nx command then pays for the targets), or split the plan\n'
+    );
+  });
+});
+
+describe('createNodes: inference cache', () => {
+  let ws: TempWorkspace;
+  let stderr: string[];
+  const files = ['plans/ALPHA/PLAN_ALPHA.md', 'plans/BETA/PLAN_BETA.md'];
+  const context = () => ({ nxJsonConfiguration: {}, workspaceRoot: ws.root });
+  const cacheDir = () => join(ws.root, '.nx', 'workspace-data');
+  const cacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()).filter((f) => /^nx-plan-.*\.json$/.test(f)) : []);
+
+  beforeEach(() => {
+    ws = createTempWorkspace('nx-plan-nodes-cache-');
+    ws.write({
+      'plans/ALPHA/PLAN_ALPHA.md': planMarkdown('ALPHA', ALPHA),
+      'plans/ALPHA/parallel.json': parallelJson('ALPHA', ALPHA),
+      'plans/BETA/PLAN_BETA.md': planMarkdown('BETA', BETA),
+      'plans/BETA/parallel.json': parallelJson('BETA', BETA),
+    });
+    stderr = [];
+    process.env['NX_PLAN_DEBUG_CACHE'] = '1';
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+    delete process.env['NX_PLAN_DEBUG_CACHE'];
+    ws.cleanup();
+  });
+
+  /** One inference as a new Nx process does it: Nx's file hashes read afresh. */
+  async function infer(planFiles = files, options?: PlanPluginOptions) {
+    resetWorkspaceContext();
+    const results = await createNodes[1](planFiles, options, context());
+    return Object.assign({}, ...results.map(([, r]) => r.projects ?? {})) as Record<string, ProjectConfiguration>;
+  }
+
+  it('computes every plan once, then serves them from the cache file while nothing changes', async () => {
+    const cold = await infer();
+    expect(stderr).toEqual(['nx-plan inference cache: 0 hit, 2 miss\n']);
+    expect(cacheFiles()).toHaveLength(1);
+
+    const warm = await infer();
+    expect(stderr[1]).toBe('nx-plan inference cache: 2 hit, 0 miss\n');
+    expect(warm).toEqual(cold);
+  });
+
+  it('recomputes only the plan whose files changed, and shows the change', async () => {
+    await infer();
+    ws.write({
+      'plans/BETA/parallel.json': parallelJson('BETA', [...BETA.slice(0, 1), { id: '1.3', title: 'Now alone' }]),
+    });
+    const projects = await infer();
+    expect(stderr[1]).toBe('nx-plan inference cache: 1 hit, 1 miss\n');
+    expect(projects['plans/BETA'].targets!['achievement-1.3'].metadata?.description).toBe('Achievement 1.3: Now alone');
+  });
+
+  it('ignores a corrupt, truncated or foreign cache file and still infers the right projects', async () => {
+    const expected = await infer();
+    const [file] = cacheFiles();
+    for (const content of ['{"format":1,"version":', 'not json at all', '{"format":999,"version":"x","entries":{}}', '[]', '']) {
+      writeFileSync(join(cacheDir(), file), content);
+      stderr.length = 0;
+      expect(await infer()).toEqual(expected);
+      expect(stderr).toEqual(['nx-plan inference cache: 0 hit, 2 miss\n']);
+    }
+  });
+
+  it('prunes plans that no longer exist from the cache file', async () => {
+    await infer();
+    rmSync(join(ws.root, 'plans/BETA'), { recursive: true });
+    await infer(['plans/ALPHA/PLAN_ALPHA.md']);
+    const [file] = cacheFiles();
+    const data = JSON.parse(readFileSync(join(cacheDir(), file), 'utf8'));
+    expect(Object.keys(data.entries)).toEqual(['plans/ALPHA']);
+    // No temporary files are left behind.
+    expect(readdirSync(cacheDir()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keys the cache on the plugin options', async () => {
+    await infer();
+    const renamed = await infer(files, { projectNamePrefix: 'roadmap-' });
+    expect(stderr[1]).toBe('nx-plan inference cache: 0 hit, 2 miss\n');
+    expect(renamed['plans/ALPHA'].name).toBe('roadmap-alpha');
+  });
+});
+
 describe('normalizeOptions', () => {
   it('fills the defaults', () => {
     expect(normalizeOptions(undefined)).toEqual({
@@ -289,6 +489,35 @@ describe('normalizeOptions', () => {
       achievementTargetPrefix: 'achievement-',
       strict: false,
       plansGlob: ['**/PLAN_*.md'],
+      maxAchievementTargets: 2000,
+      maxAttempts: 3,
+      prepare: true,
+      startDependentsOn: 'approved',
+    });
+  });
+
+  it('keeps the run options that are set, and ignores a maxAchievementTargets that is not a count', () => {
+    const normalized = normalizeOptions({
+      isolation: 'worktree',
+      worktreeSetup: 'npm ci',
+      reviewCommand: 'review {achievement}',
+      maxAttempts: 5,
+      keepBranches: true,
+      prepare: false,
+      startDependentsOn: 'agentSuccess',
+      timeout: 600,
+      maxAchievementTargets: -3,
+    });
+    expect(normalized).toMatchObject({
+      isolation: 'worktree',
+      worktreeSetup: 'npm ci',
+      reviewCommand: 'review {achievement}',
+      maxAttempts: 5,
+      keepBranches: true,
+      prepare: false,
+      startDependentsOn: 'agentSuccess',
+      timeout: 600,
+      maxAchievementTargets: 2000,
     });
   });
 
@@ -339,7 +568,9 @@ describeCorpus(
         '3.3': ['2.3'],
       };
       for (const [id, deps] of Object.entries(expected)) {
-        expect(pea.targets![`achievement-${id}`].dependsOn).toEqual(deps.map((d) => ({ target: `achievement-${d}` })));
+        expect(pea.targets![`achievement-${id}`].dependsOn).toEqual(
+          deps.map((d) => ({ target: `achievement-${d}`, params: 'forward' }))
+        );
       }
 
       const dashboard = projects['work/LLM-DASHBOARD-CLI'];

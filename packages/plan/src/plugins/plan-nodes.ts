@@ -15,13 +15,19 @@ import {
   type CreateNodesResult,
   type ProjectConfiguration,
   type TargetConfiguration,
+  workspaceRoot,
 } from '@nx/devkit';
+import { calculateHashesForCreateNodes, workspaceDataDirectory } from '@nx/devkit/internal';
 import { loadPlanFolder } from '@nx-plan/core';
-import { dirname, join, basename } from 'node:path';
+import { dirname, join, basename, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
+import { achievementTarget, giantPlanExecuteTarget } from './lib/achievement-target';
 import { aggregateProjectRoot } from './lib/aggregate-project-root';
+import { giantPlanHint, giantPlanReason, isGiantPlan, maxAchievementTargetsOf } from './lib/giant-plan';
+import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from './lib/inference-cache';
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
-import { selectAchievementTargets, type ExcludedAchievement } from './lib/select-achievement-targets';
+import { selectAchievementTargets, type AchievementProblem } from './lib/select-achievement-targets';
+import { targetAchievementCount, targetAchievements } from './lib/target-achievements';
 
 export interface PlanPluginOptions {
   /** Prefix of inferred plan project names; default `plan-`. */
@@ -47,10 +53,41 @@ export interface PlanPluginOptions {
    * `include`/`exclude` on the plugin entry narrow the search the same way.
    */
   plansGlob?: string | string[];
+  /**
+   * A plan with more achievements than this gets no per-achievement targets
+   * (Nx's merge of a project's targets grows faster than linearly; see
+   * docs/performance.md); it keeps validate/status/graph, `execute` fails
+   * with the reason and validate/status report PLAN040. Default
+   * DEFAULT_MAX_ACHIEVEMENT_TARGETS.
+   */
+  maxAchievementTargets?: number;
+
+  // Options of the achievement run (read by `nx-plan run-achievement` from
+  // nx.json, also accepted as its flags and forwarded from `execute`); the
+  // plugin only carries their types and defaults.
+  /** Where an agent works: a git worktree of its own, or the main tree. */
+  isolation?: 'worktree' | 'none';
+  /** Command run once in a fresh worktree before the agent (e.g. `npm ci`). */
+  worktreeSetup?: string;
+  /** Command that reviews an agent's work and records the verdict. */
+  reviewCommand?: string;
+  /** Attempts per achievement before the run gives up; default 3. */
+  maxAttempts?: number;
+  /** Keep the run's git branches after merging. */
+  keepBranches?: boolean;
+  /** Create a missing SUBPLAN / EXECUTION_TASK when an achievement's turn comes; default true. */
+  prepare?: boolean;
+  /** When dependents may start: once their dependencies are approved (default), or as soon as the agent succeeded. */
+  startDependentsOn?: 'approved' | 'agentSuccess';
+  /** Seconds an agent may run before it is stopped. */
+  timeout?: number;
 }
 
-export type NormalizedPlanPluginOptions = Required<Omit<PlanPluginOptions, 'agentCommand' | 'plansGlob'>> &
-  Pick<PlanPluginOptions, 'agentCommand'> & { plansGlob: string[] };
+/** Run options that have no default here (absent means "the run decides"). */
+type OptionalRunOptions = 'agentCommand' | 'isolation' | 'worktreeSetup' | 'reviewCommand' | 'keepBranches' | 'timeout';
+
+export type NormalizedPlanPluginOptions = Required<Omit<PlanPluginOptions, OptionalRunOptions | 'plansGlob'>> &
+  Pick<PlanPluginOptions, OptionalRunOptions> & { plansGlob: string[] };
 
 export const PLAN_FILE_GLOB = '**/PLAN_*.md';
 
@@ -69,7 +106,16 @@ export function normalizeOptions(options: PlanPluginOptions | undefined): Normal
     achievementTargetPrefix: o.achievementTargetPrefix ?? 'achievement-',
     strict: o.strict ?? false,
     plansGlob: o.plansGlob === undefined ? [PLAN_FILE_GLOB] : ([] as string[]).concat(o.plansGlob),
+    maxAchievementTargets: maxAchievementTargetsOf(o),
+    maxAttempts: o.maxAttempts ?? 3,
+    prepare: o.prepare ?? true,
+    startDependentsOn: o.startDependentsOn ?? 'approved',
     ...(o.agentCommand !== undefined ? { agentCommand: o.agentCommand } : {}),
+    ...(o.isolation !== undefined ? { isolation: o.isolation } : {}),
+    ...(o.worktreeSetup !== undefined ? { worktreeSetup: o.worktreeSetup } : {}),
+    ...(o.reviewCommand !== undefined ? { reviewCommand: o.reviewCommand } : {}),
+    ...(o.keepBranches !== undefined ? { keepBranches: o.keepBranches } : {}),
+    ...(o.timeout !== undefined ? { timeout: o.timeout } : {}),
   };
 }
 
@@ -95,28 +141,77 @@ export const createNodes: CreateNodes<PlanPluginOptions> = [
     const { entries, conflicts } = planEntries(planFiles, options);
     const byFile = new Map(entries.map((e) => [e.file, e]));
     const first = entries[0];
+    const cache = new InferenceCache(
+      inferenceCacheFile(dataDirectory(context), options),
+      pluginVersionKey()
+    );
+    const hashes = await planHashes(entries, options, context);
 
-    return createNodesFromFiles<NormalizedPlanPluginOptions>(
-      (file, opts, ctx) => {
-        const conflict = conflicts.get(file);
-        if (conflict) throw new Error(conflict);
-        const entry = byFile.get(file);
-        const result: CreateNodesResult = { projects: {} };
-        if (entry) {
-          result.projects![entry.root] = planProject(entry, opts!, ctx);
-        }
-        if (entry && entry === first) {
-          const aggregate = aggregateProject(entries, opts!);
-          result.projects![aggregate.root] = aggregate;
-        }
-        return result;
-      },
-      planFiles,
+    try {
+      return await createNodesFromFiles<NormalizedPlanPluginOptions>(
+        (file, opts, ctx) => {
+          const conflict = conflicts.get(file);
+          if (conflict) throw new Error(conflict);
+          const entry = byFile.get(file);
+          const result: CreateNodesResult = { projects: {} };
+          if (entry) {
+            const hash = hashes?.get(entry.root);
+            result.projects![entry.root] =
+              hash === undefined
+                ? planProject(entry, opts!, ctx)
+                : cache.project(entry.root, hash, () => planProject(entry, opts!, ctx));
+          }
+          if (entry && entry === first) {
+            const aggregate = aggregateProject(entries, opts!);
+            result.projects![aggregate.root] = aggregate;
+          }
+          return result;
+        },
+        planFiles,
+        options,
+        context
+      );
+    } finally {
+      if (hashes) cache.write();
+      if (process.env['NX_PLAN_DEBUG_CACHE'] === '1') process.stderr.write(`${cache.report()}\n`);
+    }
+  },
+];
+
+/**
+ * Nx's workspace data directory (`.nx/workspace-data`, or what
+ * NX_WORKSPACE_DATA_DIRECTORY says) — deliberately taken from
+ * `@nx/devkit/internal`, as Nx's own plugins do. For another root than the
+ * one Nx runs in (unit tests) the same layout under that root.
+ */
+function dataDirectory(context: CreateNodesContext): string {
+  return resolve(context.workspaceRoot) === resolve(workspaceRoot)
+    ? workspaceDataDirectory
+    : join(context.workspaceRoot, '.nx', 'workspace-data');
+}
+
+/**
+ * The cache key of every plan folder: Nx's hash of the folder's files and of
+ * the options, plus the PLAN file and project name chosen for it. Undefined
+ * (no caching this time) if Nx cannot hash the files.
+ */
+async function planHashes(
+  entries: readonly PlanEntry[],
+  options: NormalizedPlanPluginOptions,
+  context: CreateNodesContext
+): Promise<Map<string, string> | undefined> {
+  if (entries.length === 0) return new Map();
+  try {
+    const hashes = await calculateHashesForCreateNodes(
+      entries.map((e) => e.root),
       options,
       context
     );
-  },
-];
+    return new Map(entries.map((e, i) => [e.root, stableHash([hashes[i], e.file, e.projectName])]));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * One entry per plan folder. A folder holding several PLAN files (an error the
@@ -188,14 +283,17 @@ function planProject(
     ),
   };
 
-  const { achievementTargets, excluded, loadError } = readAchievementTargets(entry, options, context);
+  const { achievementTargets, problems, excluded, giant, loadError } = readAchievementTargets(entry, options, context);
   Object.assign(targets, achievementTargets);
   const achievementTargetNames = Object.keys(achievementTargets);
-  if (achievementTargetNames.length > 0) {
+  if (giant) {
+    targets[options.executeTargetName] = giantPlanExecuteTarget(giant.reason, giant.hint, TECHNOLOGIES);
+  } else if (achievementTargetNames.length > 0) {
     targets[options.executeTargetName] = {
       executor: 'nx:noop',
       cache: false,
-      dependsOn: achievementTargetNames.map((target) => ({ target })),
+      // Flags given to execute (--agentCommand, --timeout, --isolation, …) reach every achievement.
+      dependsOn: achievementTargetNames.map((target) => ({ target, params: 'forward' as const })),
       metadata: {
         technologies: TECHNOLOGIES,
         description: `Run every achievement of plan ${planName} in dependency order (use --parallel=N)`,
@@ -213,7 +311,7 @@ function planProject(
       technologies: TECHNOLOGIES,
       targetGroups: {
         'nx-plan': [options.validateTargetName, options.statusTargetName, options.graphTargetName],
-        ...(achievementTargetNames.length > 0
+        ...(achievementTargetNames.length > 0 || giant
           ? { achievements: [options.executeTargetName, ...achievementTargetNames] }
           : {}),
       },
@@ -221,6 +319,17 @@ function planProject(
         name: planName,
         file: entry.file,
         achievementTargets: achievementTargetNames.length,
+        ...(giant
+          ? {
+              achievementTargetsOmitted: {
+                achievements: giant.achievements,
+                maxAchievementTargets: options.maxAchievementTargets,
+                reason: giant.reason,
+                hint: giant.hint,
+              },
+            }
+          : {}),
+        ...(problems.length > 0 ? { achievementProblems: problems } : {}),
         ...(excluded.length > 0 ? { achievementsWithoutTarget: excluded } : {}),
         ...(loadError ? { loadError } : {}),
       },
@@ -231,8 +340,10 @@ function planProject(
 /**
  * Reads the plan (PLAN markdown + parallel.json, a cheap synchronous load) to
  * create one target per achievement. A plan with errors still gets its
- * validate/status/graph targets; achievements that cannot be wired (cycles,
- * unknown dependencies, duplicate ids) are left out and listed with a reason.
+ * validate/status/graph targets, and every achievement its target: the
+ * dependencies Nx cannot wire (unknown ids, cycles) are left out of dependsOn
+ * and listed with a reason; the run refuses such achievements with the
+ * located diagnostics. A plan above maxAchievementTargets gets none.
  */
 function readAchievementTargets(
   entry: PlanEntry,
@@ -240,34 +351,38 @@ function readAchievementTargets(
   context: CreateNodesContext
 ): {
   achievementTargets: Record<string, TargetConfiguration>;
-  excluded: ExcludedAchievement[];
+  problems: AchievementProblem[];
+  excluded: AchievementProblem[];
+  giant?: { achievements: number; reason: string; hint: string };
   loadError?: string;
 } {
-  let achievements;
+  let loaded;
   try {
-    achievements = loadPlanFolder(join(context.workspaceRoot, entry.root), { strict: options.strict }).achievements;
+    loaded = loadPlanFolder(join(context.workspaceRoot, entry.root), { strict: options.strict });
   } catch (e) {
-    return { achievementTargets: {}, excluded: [], loadError: e instanceof Error ? e.message : String(e) };
+    return { achievementTargets: {}, problems: [], excluded: [], loadError: e instanceof Error ? e.message : String(e) };
   }
-  const { included, excluded } = selectAchievementTargets(achievements);
-  const achievementTargets: Record<string, TargetConfiguration> = {};
-  for (const a of included) {
-    achievementTargets[`${options.achievementTargetPrefix}${a.id}`] = {
-      executor: '@nx-plan/plan:run-achievement',
-      cache: false,
-      options: {
-        plan: entry.root,
-        achievement: a.id,
-        ...(options.agentCommand !== undefined ? { agentCommand: options.agentCommand } : {}),
-      },
-      dependsOn: a.dependencies.map((dep) => ({ target: `${options.achievementTargetPrefix}${dep}` })),
-      metadata: {
-        technologies: TECHNOLOGIES,
-        description: a.title ? `Achievement ${a.id}: ${a.title}` : `Achievement ${a.id}`,
-      },
+  const count = targetAchievementCount(loaded);
+  if (isGiantPlan(count, options.maxAchievementTargets)) {
+    const reason = giantPlanReason(entry.planName, count, options.maxAchievementTargets);
+    return {
+      achievementTargets: {},
+      problems: [],
+      excluded: [],
+      giant: { achievements: count, reason, hint: giantPlanHint(count) },
     };
   }
-  return { achievementTargets, excluded };
+  const { included, problems, excluded } = selectAchievementTargets(targetAchievements(loaded));
+  const achievementTargets: Record<string, TargetConfiguration> = {};
+  for (const a of included) {
+    achievementTargets[`${options.achievementTargetPrefix}${a.id}`] = achievementTarget(
+      entry.root,
+      a,
+      options.achievementTargetPrefix,
+      TECHNOLOGIES
+    );
+  }
+  return { achievementTargets, problems, excluded };
 }
 
 function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlanPluginOptions): ProjectConfiguration {

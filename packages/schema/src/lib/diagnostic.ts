@@ -208,6 +208,13 @@ export const DIAGNOSTIC_CODES = {
     description: 'An achievement has files that contradict each other (e.g. both APPROVED and FIX, or SKIPPED and APPROVED); the first match of APPROVED, FIX, SKIPPED wins.',
     hint: 'Delete the file that no longer applies.',
   },
+  PLAN040: {
+    title: 'Plan too large for per-achievement targets',
+    defaultSeverity: 'info',
+    description:
+      'The plan has more achievements than the maxAchievementTargets plugin option (default 2000), so its Nx project has no achievement-<id> targets: Nx would spend seconds merging them on every command. validate, status and graph work as usual; execute fails with this explanation.',
+    hint: 'Raise "maxAchievementTargets" in the @nx-plan/plan plugin options in nx.json (every nx command then pays for the targets), or split the plan.',
+  },
   PLAN099: {
     title: 'Internal error',
     defaultSeverity: 'error',

@@ -1,166 +1,216 @@
 /**
- * Which achievements can safely become Nx targets. Nx refuses a task graph with
- * a circular `dependsOn` and fails on a `dependsOn` that names a missing
- * target, so an achievement gets a target only when it and everything it
- * depends on (transitively) is well formed. Everything else is reported with a
- * reason, which the plugin records in the project's metadata.
+ * Which `dependsOn` edges the achievement targets of a plan can carry. Every
+ * achievement with a well-formed id gets a target — also one that depends on
+ * an unknown id, sits on a dependency cycle, is defined twice or is named
+ * only in the PLAN — so `nx run <plan>:achievement-<id>` always finds it and
+ * the run explains what is wrong with the plan. What Nx must never see is
+ * kept out of the edges:
+ *  - a dependency on an id that has no target (Nx fails on a missing target),
+ *  - a dependency on itself,
+ *  - an edge between two members of one strongly connected component (Nx
+ *    refuses a circular task graph). Edges between different components stay:
+ *    the components form a DAG, so an achievement behind a cycle still waits
+ *    for (and fails with) the cycle's targets.
+ * Every achievement whose edges were cut, or whose id is defined twice, is
+ * listed with the reason, for the project's metadata.
  *
- * Iterative and O(V + E): Kahn's algorithm over the well-formed edges leaves
- * exactly the achievements that are on a cycle or behind one.
+ * Iterative and O(V + E) (Tarjan's algorithm with explicit stacks), so plans
+ * of any depth are safe.
  */
 import { ACHIEVEMENT_ID_PATTERN } from '@nx-plan/core';
-import type { AchievementNode } from '@nx-plan/core';
 
-export interface ExcludedAchievement {
+/** The part of an achievement the selection reads (AchievementNode fits). */
+export interface AchievementLike {
+  id: string;
+  title: string;
+  dependencies: readonly string[];
+}
+
+export interface AchievementProblem {
   id: string;
   reason: string;
 }
 
 export interface AchievementTargetSelection {
-  /** Achievements that get a target, in source order, each with its (deduplicated) dependencies. */
+  /** One entry per distinct well-formed id, in source order, with the edges Nx may see. */
   included: { id: string; title: string; dependencies: string[] }[];
-  excluded: ExcludedAchievement[];
+  /** Achievements whose target has fewer edges than the plan says, or whose id is defined twice (the run refuses them). */
+  problems: AchievementProblem[];
+  /** Achievements without a target: ids that are not of the form `<priority>.<index>`, so no safe target name. */
+  excluded: AchievementProblem[];
 }
 
-export function selectAchievementTargets(
-  achievements: readonly AchievementNode[]
-): AchievementTargetSelection {
+export function selectAchievementTargets(achievements: readonly AchievementLike[]): AchievementTargetSelection {
   const count = new Map<string, number>();
   for (const a of achievements) count.set(a.id, (count.get(a.id) ?? 0) + 1);
 
-  // One entry per distinct id (first occurrence), in source order.
-  const nodes: AchievementNode[] = [];
+  const excluded: AchievementProblem[] = [];
+  // One node per distinct well-formed id (first occurrence), in source order.
+  const nodes: AchievementLike[] = [];
   const seen = new Set<string>();
   for (const a of achievements) {
-    if (!seen.has(a.id)) {
-      seen.add(a.id);
-      nodes.push(a);
-    }
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    if (ACHIEVEMENT_ID_PATTERN.test(a.id)) nodes.push(a);
+    else excluded.push({ id: a.id, reason: `invalid achievement id "${a.id}"` });
   }
   const indexOf = new Map<string, number>();
   nodes.forEach((n, i) => indexOf.set(n.id, i));
 
-  const reason: (string | undefined)[] = new Array(nodes.length).fill(undefined);
+  const reasons: string[][] = nodes.map(() => []);
   const deps: number[][] = nodes.map(() => []);
-  const dependents: number[][] = nodes.map(() => []);
   // lastEdgeFrom[j] === i when the edge i → j is already recorded (drops repeated dependencies).
   const lastEdgeFrom = new Int32Array(nodes.length).fill(-1);
-
   nodes.forEach((node, i) => {
-    if (!ACHIEVEMENT_ID_PATTERN.test(node.id)) {
-      reason[i] = `invalid achievement id "${node.id}"`;
-    } else if ((count.get(node.id) ?? 0) > 1) {
-      reason[i] = `achievement id ${node.id} is defined ${count.get(node.id)} times`;
-    }
+    const times = count.get(node.id) ?? 0;
+    if (times > 1) reasons[i].push(`achievement id ${node.id} is defined ${times} times`);
     for (const dep of node.dependencies) {
       const j = indexOf.get(dep);
       if (dep === node.id) {
-        reason[i] ??= `achievement ${node.id} depends on itself`;
+        reasons[i].push(`achievement ${node.id} depends on itself`);
       } else if (j === undefined) {
-        reason[i] ??= `depends on ${dep}, which does not exist`;
+        reasons[i].push(`depends on ${dep}, which does not exist`);
       } else if (lastEdgeFrom[j] !== i) {
         lastEdgeFrom[j] = i;
         deps[i].push(j);
-        dependents[j].push(i);
       }
     }
   });
 
-  // Kahn's algorithm: whatever never reaches in-degree 0 is on or behind a cycle.
-  const pending = deps.map((d) => d.length);
-  const queue: number[] = [];
-  pending.forEach((p, i) => {
-    if (p === 0) queue.push(i);
-  });
-  const resolved = new Uint8Array(nodes.length);
-  for (let head = 0; head < queue.length; head++) {
-    const i = queue[head];
-    resolved[i] = 1;
-    for (const k of dependents[i]) {
-      if (--pending[k] === 0) queue.push(k);
-    }
-  }
-  markCycles(nodes, deps, resolved, reason);
-
-  // Propagate exclusion to every dependent, breadth first.
-  const excludedQueue: number[] = [];
-  reason.forEach((r, i) => {
-    if (r !== undefined) excludedQueue.push(i);
-  });
-  for (let head = 0; head < excludedQueue.length; head++) {
-    const i = excludedQueue[head];
-    for (const k of dependents[i]) {
-      if (reason[k] === undefined) {
-        reason[k] = `depends on ${nodes[i].id}, which has no target`;
-        excludedQueue.push(k);
+  const component = stronglyConnectedComponents(deps);
+  const size = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) size[component[i]]++;
+  const cycleText = new Map<number, string>();
+  const kept: string[][] = nodes.map(() => []);
+  nodes.forEach((node, i) => {
+    for (const j of deps[i]) {
+      if (component[j] !== component[i] || size[component[i]] === 1) {
+        kept[i].push(nodes[j].id);
+        continue;
       }
+      let text = cycleText.get(component[i]);
+      if (text === undefined) {
+        text = cyclePath(i, component, deps, nodes);
+        cycleText.set(component[i], text);
+      }
+      if (!reasons[i].includes(text)) reasons[i].push(text);
     }
-  }
+  });
 
   const included: AchievementTargetSelection['included'] = [];
-  const excluded: ExcludedAchievement[] = [];
+  const problems: AchievementProblem[] = [];
   nodes.forEach((node, i) => {
-    const r = reason[i];
-    if (r === undefined) {
-      included.push({ id: node.id, title: node.title, dependencies: deps[i].map((j) => nodes[j].id) });
-    } else {
-      excluded.push({ id: node.id, reason: r });
-    }
+    included.push({ id: node.id, title: node.title, dependencies: kept[i] });
+    if (reasons[i].length > 0) problems.push({ id: node.id, reason: reasons[i].join('; ') });
   });
-  return { included, excluded };
+  return { included, problems, excluded };
 }
 
 /**
- * Among the unresolved nodes (on or behind a cycle), find the cycles
- * themselves and give their members the cycle path as reason. A node is on a
- * cycle when following unresolved dependencies from it comes back to it; the
- * walk below follows, from each unvisited unresolved node, one unresolved
- * dependency at a time (every unresolved node has at least one), so it always
- * ends on a node of the current walk, which closes a cycle. Each node is
- * walked once: O(V + E).
+ * Component number of every node (iterative Tarjan). Edges point from an
+ * achievement to its dependencies; the numbering is only used for equality.
  */
-function markCycles(
-  nodes: readonly AchievementNode[],
-  deps: readonly number[][],
-  resolved: Uint8Array,
-  reason: (string | undefined)[]
-): void {
-  const state = new Uint8Array(nodes.length); // 0 new, 1 on current walk, 2 done
-  for (let start = 0; start < nodes.length; start++) {
-    if (resolved[start] || state[start] !== 0) continue;
-    const walk: number[] = [];
-    let current = start;
-    while (state[current] === 0) {
-      state[current] = 1;
-      walk.push(current);
-      const next = deps[current].find((j) => !resolved[j]);
-      if (next === undefined) break;
-      current = next;
-    }
-    if (state[current] === 1 && walk.length > 0) {
-      const from = walk.indexOf(current);
-      if (from >= 0 && deps[walk[walk.length - 1]].includes(current)) {
-        const members = walk.slice(from);
-        const text = `on dependency cycle ${cyclePath(members, nodes)}`;
-        for (const i of members) reason[i] ??= text;
+function stronglyConnectedComponents(deps: readonly number[][]): Int32Array {
+  const n = deps.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const component = new Int32Array(n);
+  let sp = 0;
+  let counter = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    let cp = 0;
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    callNode[cp] = root;
+    callEdge[cp] = 0;
+    cp++;
+    while (cp > 0) {
+      const v = callNode[cp - 1];
+      const e = callEdge[cp - 1];
+      if (e < deps[v].length) {
+        callEdge[cp - 1] = e + 1;
+        const w = deps[v][e];
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          callNode[cp] = w;
+          callEdge[cp] = 0;
+          cp++;
+        } else if (onStack[w] === 1 && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      cp--;
+      if (cp > 0) {
+        const parent = callNode[cp - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+      if (low[v] === index[v]) {
+        let w: number;
+        do {
+          w = stack[--sp];
+          onStack[w] = 0;
+          component[w] = components;
+        } while (w !== v);
+        components++;
       }
     }
-    for (const i of walk) state[i] = 2;
   }
+  return component;
 }
 
 /**
- * `members` follow dependencies (each depends on the next, the last on the
- * first). The path is printed like `validate` prints cycles: from the member
- * listed first in the plan, each arrow pointing to a dependent.
+ * One concrete cycle through `start` inside its component, printed the way
+ * validate prints cycles: from the member listed first in the plan, each
+ * arrow pointing to a dependent (`1.2 → 2.1 → 1.2`: 2.1 depends on 1.2).
+ * Breadth-first search over dependencies within the component, back to the
+ * start; O(size of the component).
  */
-function cyclePath(members: readonly number[], nodes: readonly AchievementNode[]): string {
-  let first = 0;
-  for (let k = 1; k < members.length; k++) if (members[k] < members[first]) first = k;
-  const ids: string[] = [];
-  for (let k = 0; k < members.length; k++) {
-    ids.push(nodes[members[(first - k + members.length) % members.length]].id);
+const CYCLE_ENDS = 5;
+
+function cyclePath(start: number, component: Int32Array, deps: readonly number[][], nodes: readonly AchievementLike[]): string {
+  const c = component[start];
+  const previous = new Map<number, number>();
+  const queue = [start];
+  let closing = -1;
+  for (let head = 0; head < queue.length && closing === -1; head++) {
+    const v = queue[head];
+    for (const w of deps[v]) {
+      if (component[w] !== c) continue;
+      if (w === start) {
+        closing = v;
+        break;
+      }
+      if (!previous.has(w)) {
+        previous.set(w, v);
+        queue.push(w);
+      }
+    }
   }
+  // start → … → closing follows dependencies; closing depends on start. Walked back from closing:
+  const members: number[] = [];
+  for (let v = closing; v !== start; v = previous.get(v)!) members.push(v);
+  members.push(start);
+  // Each member is a dependency of the next (start depends on the one before it), the last of the first.
+  const flow = members;
+  let first = 0;
+  for (let k = 1; k < flow.length; k++) if (flow[k] < flow[first]) first = k;
+  const ids: string[] = [];
+  for (let k = 0; k < flow.length; k++) ids.push(nodes[flow[(first + k) % flow.length]].id);
   ids.push(ids[0]);
-  return ids.join(' → ');
+  // Every member's metadata carries the text: keep it short for long cycles (validate prints them whole).
+  const shown =
+    ids.length > 2 * CYCLE_ENDS + 1
+      ? [...ids.slice(0, CYCLE_ENDS), `… (${flow.length} achievements) …`, ...ids.slice(-CYCLE_ENDS)]
+      : ids;
+  return `on dependency cycle ${shown.join(' → ')}`;
 }
