@@ -79,6 +79,25 @@ export function protectProtocolStream(): Writable {
   return protocol as unknown as Writable;
 }
 
+const CONSOLE_STREAMS = { log: 'stdout', info: 'stdout', debug: 'stdout', warn: 'stderr', error: 'stderr' } as const;
+
+/**
+ * The console too: the Nx logger prints through it, and a test runner may
+ * have replaced it with one that does not write to process.stdout/stderr.
+ */
+function captureConsole(sink: Sink): () => void {
+  const saved = new Map<keyof typeof CONSOLE_STREAMS, (...args: unknown[]) => void>();
+  for (const [method, stream] of Object.entries(CONSOLE_STREAMS) as [keyof typeof CONSOLE_STREAMS, keyof Sink][]) {
+    saved.set(method, console[method]);
+    console[method] = (...args: unknown[]) => {
+      sink[stream].push(`${args.map((a) => (typeof a === 'string' ? a : String(a))).join(' ')}\n`);
+    };
+  }
+  return () => {
+    for (const [method, fn] of saved) console[method] = fn;
+  };
+}
+
 export interface Captured<T> {
   value?: T;
   error?: unknown;
@@ -92,12 +111,14 @@ export function captureOutput<T>(work: () => Promise<T>): Promise<Captured<T>> {
     install();
     const sink: Sink = { stdout: [], stderr: [] };
     active = sink;
+    const restoreConsole = captureConsole(sink);
     try {
       const value = await work();
       return { value, stdout: sink.stdout.join(''), stderr: sink.stderr.join('') };
     } catch (error) {
       return { error, stdout: sink.stdout.join(''), stderr: sink.stderr.join('') };
     } finally {
+      restoreConsole();
       active = undefined;
     }
   };

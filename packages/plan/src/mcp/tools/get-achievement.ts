@@ -65,7 +65,7 @@ export const getAchievementOutput = z.object({
     nextExecution: z.string().describe('Where the next attempt goes'),
     approved: z.string(),
     fixes: z.array(z.object({ attempt: z.number(), path: z.string() })),
-    nextFix: z.string().optional().describe('Where record_review would write a FIX now'),
+    nextFix: z.string().optional().describe('Where record_review would write a FIX now (absent when the latest attempt has its verdict already)'),
     awaitingReview: z.array(z.object({ attempt: z.number(), path: z.string() })),
     skipped: z.string().optional(),
     inProgressMarker: z.string().optional(),
@@ -107,6 +107,8 @@ export function getAchievement(workspace: PlanWorkspace, args: { plan: string; i
   const text = loaded.plan?.achievements.find((a) => a.id === args.id);
   const subplanFile = files.subplan ?? subplanPath(loaded.name, args.id);
 
+  const candidateFix = latest && !feedback.approved ? nextFixPath(feedback.fixes, latest.attempt, args.id) : undefined;
+  const nextFix = candidateFix && !feedback.fixes.some((f) => f.file === candidateFix) ? candidateFix : undefined;
   const subplan = files.subplan ? read(files.subplan) : undefined;
   const execution = latest ? read(latest.file) : undefined;
   const fix = latestFix ? read(latestFix.file) : undefined;
@@ -149,7 +151,7 @@ export function getAchievement(workspace: PlanWorkspace, args: { plan: string; i
       nextExecution: rel(executionPath(loaded.name, args.id, (latest?.attempt ?? 0) + 1)),
       approved: rel(approvedPath(args.id)),
       fixes: feedback.fixes.map((f) => ({ attempt: f.attempt, path: rel(f.file) })),
-      ...(latest && !feedback.approved ? { nextFix: rel(nextFixPath(feedback.fixes, latest.attempt, args.id)) } : {}),
+      ...(nextFix ? { nextFix: rel(nextFix) } : {}),
       awaitingReview: feedback.awaitingReview.map((f) => ({ attempt: f.attempt, path: rel(f.file) })),
       ...(files.skipped ? { skipped: rel(files.skipped) } : {}),
       ...(files.marker ? { inProgressMarker: rel(files.marker.file) } : {}),

@@ -122,7 +122,7 @@ export async function prepareAchievements(workspace: PlanWorkspace, args: Prepar
 
   const summaries = parseSummaries(captured.stdout);
   if (captured.error !== undefined) {
-    const message = captured.error instanceof Error ? captured.error.message : String(captured.error);
+    const message = (captured.error instanceof Error ? captured.error.message : String(captured.error)).replace('listed above', 'listed below');
     const refused = summaries.flatMap((s) => s.refused.map((r) => `  ${[r.id, r.file].filter(Boolean).join('  ')}${r.reason ? ` (${r.reason})` : ''}`));
     const details = [refused.length ? `refused:\n${refused.join('\n')}` : '', captured.stderr.trim()].filter(Boolean).join('\n');
     return toolError(`prepare_achievements: ${message}${details ? `\n${details}` : ''}`);
