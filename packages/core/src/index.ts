@@ -21,3 +21,4 @@ export * from './render/render-status';
 export * from './render/status-document';
 export * from './render/render-graph';
 export * from './infer/infer-parallel-json';
+export * from './infer/stated-dependencies';

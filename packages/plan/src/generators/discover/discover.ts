@@ -5,27 +5,26 @@
  * `parallel.draft.json`, and a file that already exists is skipped and listed.
  * Only Tree I/O, so `--dryRun` writes nothing.
  */
-import { formatFiles, generateFiles, joinPathFragments, logger, OverwriteStrategy, type Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, joinPathFragments, logger, offsetFromRoot, OverwriteStrategy, readNxJson, type Tree } from '@nx/devkit';
 import {
   ACHIEVEMENT_ID_PATTERN,
   compareAchievementIds,
-  inferParallelJson,
+  inferDependencyTree,
+  type DependencyOrigin,
   PARALLEL_FILE_NAMES,
   parseAchievementId,
   type HoursRange,
   type PlanAchievementText,
 } from '@nx-plan/core';
-import type { ParallelJson } from '@nx-plan/schema';
 import * as path from 'node:path';
 import { loadTreePlan } from '../../utils/load-tree-plan';
+import { schemaFile } from '../init/lib/add-schema-references';
 import { isDryRun } from '../lib/confirm-batch';
 import { planCommands } from '../../utils/plan-targets';
 import type { DiscoverGeneratorSchema } from './schema';
 
 export const PROMPT_FILE = 'PARALLEL_DISCOVERY_PROMPT.md';
 export const DRAFT_FILE = 'parallel.draft.json';
-export const SCHEMA_URL = 'https://nx-plan.dev/schemas/parallel.schema.json';
-export const SCHEMA_NODE_MODULES_PATH = 'node_modules/@nx-plan/schema/src/schemas/parallel.schema.json';
 
 /** Longest approach text copied into the prompt per achievement; the rest is pointed to by line. */
 const MAX_APPROACH_CHARS = 6000;
@@ -45,9 +44,12 @@ interface PromptAchievement {
   goal?: string;
   deliverables: string[];
   approach?: string;
-  declared?: string[];
+  /** The dependency field as the PLAN writes it, when it states one. */
+  statedLine?: string;
   referenced: string[];
   draftDependencies: string[];
+  /** 'stated' (kept from the PLAN) or 'inferred'. */
+  draftSource: DependencyOrigin['source'];
   line: number;
 }
 
@@ -67,7 +69,7 @@ function trimApproach(text: string | undefined, planFile: string, line: number):
   return `${head}${fences % 2 === 1 ? '\n```' : ''}\n\n_(cut here; the full text is in \`${planFile}\` from line ${line})_`;
 }
 
-function toPromptAchievement(a: PlanAchievementText, draft: Map<string, string[]>, planFile: string): PromptAchievement {
+function toPromptAchievement(a: PlanAchievementText, draft: Map<string, string[]>, origins: Map<string, DependencyOrigin>, planFile: string): PromptAchievement {
   const ownIds = new Set([a.id]);
   return {
     id: a.id,
@@ -77,17 +79,26 @@ function toPromptAchievement(a: PlanAchievementText, draft: Map<string, string[]
     goal: a.goal?.trim() || undefined,
     deliverables: a.deliverables.map((d) => d.trim()).filter((d) => d !== ''),
     approach: trimApproach(a.approach, planFile, a.location.line),
-    declared: a.declaredDependencies,
+    statedLine: origins.get(a.id)?.statedLine,
     referenced: [...new Set(a.referencedIds)].filter((id) => !ownIds.has(id)).sort(compareAchievementIds),
     draftDependencies: draft.get(a.id) ?? [],
+    draftSource: origins.get(a.id)?.source ?? 'inferred',
     line: a.location.line,
   };
 }
 
-/** The draft, with `$schema` first so editors pick the schema up. */
-function draftDocument(inferred: ParallelJson): ParallelJson {
-  const { $schema: _ignored, ...rest } = inferred;
-  return { $schema: SCHEMA_URL, ...rest };
+/**
+ * The `$schema` reference `init` writes into a parallel.json of `dir`: a path
+ * to the installed schema (the tolerant one, or the strict one when the
+ * plugin runs with `strict: true`).
+ */
+export function schemaReference(tree: Tree, dir: string): string {
+  return `${offsetFromRoot(dir)}${schemaFile(pluginStrict(tree))}`;
+}
+
+function pluginStrict(tree: Tree): boolean {
+  const entry = (readNxJson(tree)?.plugins ?? []).find((p) => typeof p !== 'string' && p.plugin === '@nx-plan/plan');
+  return typeof entry === 'object' && (entry.options as { strict?: unknown } | undefined)?.strict === true;
 }
 
 function existingTree(tree: Tree, dir: string): string | undefined {
@@ -101,8 +112,10 @@ export async function runDiscover(tree: Tree, options: DiscoverGeneratorSchema):
   const commands = planCommands(tree, location.name);
   const result: DiscoverResult = { created: [], skipped: [] };
 
-  const draft = draftDocument(inferParallelJson(plan, location.name));
+  const reference = schemaReference(tree, location.dir);
+  const { tree: draft, origins } = inferDependencyTree(plan, location.name, { schemaReference: reference });
   const draftDeps = new Map(draft.achievements.map((a) => [a.achievement_id, a.dependencies] as const));
+  const originById = new Map(origins.map((o) => [o.id, o] as const));
 
   // Where the draft goes: parallel.json when the plan has no tree yet, else beside it.
   const existing = existingTree(tree, location.dir);
@@ -125,12 +138,12 @@ export async function runDiscover(tree: Tree, options: DiscoverGeneratorSchema):
     result.skipped.push({ file: promptFile, reason: 'already exists; delete it to regenerate the prompt' });
   } else {
     const planFileName = path.posix.basename(location.planFile);
-    const achievements = plan.achievements.map((a) => toPromptAchievement(a, draftDeps, planFileName));
+    const achievements = plan.achievements.map((a) => toPromptAchievement(a, draftDeps, originById, planFileName));
     const exampleAchievements = draft.achievements.slice(0, 3).map((a) => ({
       id: a.achievement_id,
       title: a.title ?? '',
       dependencies: a.dependencies.filter((d) => ACHIEVEMENT_ID_PATTERN.test(d)),
-      hours: typeof a.estimated_hours === 'number' ? a.estimated_hours : undefined,
+      hours: a.estimated_hours === undefined ? undefined : JSON.stringify(a.estimated_hours),
     }));
     generateFiles(
       tree,
@@ -143,8 +156,7 @@ export async function runDiscover(tree: Tree, options: DiscoverGeneratorSchema):
         draftSentence,
         achievements,
         exampleAchievements,
-        schemaUrl: SCHEMA_URL,
-        schemaNodeModulesPath: SCHEMA_NODE_MODULES_PATH,
+        schemaReference: reference,
         today: new Date().toISOString().slice(0, 10),
         validateCommand: commands.validate,
         statusCommand: commands.status,
