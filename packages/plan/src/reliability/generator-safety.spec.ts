@@ -85,7 +85,7 @@ describe('batch generators on disk: refusals write nothing', () => {
   }
 
   it('batch-execution refuses the whole batch when one achievement has no SUBPLAN (1.1 alone would have been created)', async () => {
-    await expectRefusedUnchanged(batchExecutionGenerator, { plan: 'P', achievements: '1.1,1.2' }, /1\.2 has no SUBPLAN; create it first with npx nx g @nx-plan\/plan:batch-subplan --plan=P --achievements=1\.2; nothing was written/);
+    await expectRefusedUnchanged(batchExecutionGenerator, { plan: 'P', achievements: '1.1,1.2' }, /1\.2 has no SUBPLAN; create it first with npx nx g @nx-plan\/plan:batch-subplan --plan=P --achievements=1\.2 \(or add --createSubplans\); nothing was written/);
     // The same generator for 1.1 alone does write: the refusal above was about 1.2.
     await generate(batchExecutionGenerator, { plan: 'P', achievements: '1.1' });
     expect(Object.keys(diskSnapshot(root))).toContain('plans/P/execution/EXECUTION_TASK_P_11_01.md');

@@ -69,7 +69,7 @@ describe('batch-execution generator', () => {
       tree.delete(sub('22'));
       await run({});
       expect(created()).toEqual([exe('11', '01')]);
-      expect(out.info.join('\n')).toContain(`2.2  ${sub('22')} (ready but no SUBPLAN yet; run batch-subplan first)`);
+      expect(out.info.join('\n')).toContain(`2.2  ${sub('22')} (ready but no SUBPLAN yet; run batch-subplan first, or add --createSubplans)`);
     });
 
     it('an achievement with an attempt and no FIX is skipped and listed', async () => {
@@ -169,7 +169,7 @@ describe('batch-execution generator', () => {
     it('the whole batch when any selected achievement lacks its SUBPLAN, naming them', async () => {
       await expectRefusal(
         { achievements: '1.1,1.2,1.3' },
-        /batch-execution refused: 1\.2, 1\.3 have no SUBPLAN; create them first with npx nx g @nx-plan\/plan:batch-subplan --plan=DEMO --achievements=1\.2,1\.3; nothing was written/,
+        /batch-execution refused: 1\.2, 1\.3 have no SUBPLAN; create them first with npx nx g @nx-plan\/plan:batch-subplan --plan=DEMO --achievements=1\.2,1\.3 \(or add --createSubplans\); nothing was written/,
       );
       expect(out.error.join('\n')).toContain(`1.2  ${sub('12')} (no SUBPLAN)`);
     });

@@ -16,6 +16,7 @@ import {
   type AnalyzedAchievement,
   type PlanAnalysis,
 } from '@nx-plan/core';
+import { decideSubplans } from '../batch-subplan/batch-subplan';
 import { BatchRefusal } from '../lib/batch-refusal';
 import { selectAchievements, type Selection } from '../lib/batch-selection';
 import type { BatchItem, BatchSummary } from '../lib/batch-summary';
@@ -56,33 +57,55 @@ function checkAttemptOption(options: BatchExecutionGeneratorSchema): void {
   }
 }
 
+export interface ExecutionDecisionOptions {
+  /** Force this attempt number. */
+  forcedAttempt?: number;
+  /** Create the missing SUBPLANs of the selection too (in the same Tree), instead of refusing. */
+  createSubplans?: boolean;
+}
+
 /** What batch-execution would do for a selection, without writing anything. */
-export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Selection, forcedAttempt?: number): BatchDecision {
+export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Selection, options: ExecutionDecisionOptions | number = {}): BatchDecision {
+  const { forcedAttempt, createSubplans = false } = typeof options === 'number' ? { forcedAttempt: options } : options;
   const { loaded, analysis, location } = batch;
-  // Default candidates: ready with a SUBPLAN. Those that need no new attempt are listed as skipped below.
-  const { achievements, unknown } = selectAchievements(analysis, selection, (a) => a.ready && Boolean(filesOf(batch, a.id).subplan));
+  // Default candidates: ready with a SUBPLAN (or without, when it is created here).
+  // Those that need no new attempt are listed as skipped below.
+  const { achievements, unknown } = selectAchievements(
+    analysis,
+    selection,
+    (a) => a.ready && (createSubplans ? a.status !== 'in_progress' : Boolean(filesOf(batch, a.id).subplan)),
+  );
   const invalid = unknownSelection(analysis, selection, unknown, achievements.length);
   if (invalid) return { create: [], skipped: [], refused: invalid.refused, refusal: invalid.refusal };
 
-  const missing = achievements.filter((a) => !filesOf(batch, a.id).subplan && a.status !== 'complete' && a.status !== 'skipped');
-  if (missing.length > 0) {
+  const lacksSubplan = (a: AnalyzedAchievement) => !filesOf(batch, a.id).subplan && a.status !== 'complete' && a.status !== 'skipped';
+  const missing = achievements.filter((a) => lacksSubplan(a) && !(createSubplans && a.status === 'in_progress'));
+  if (missing.length > 0 && !createSubplans) {
     const ids = missing.map((a) => a.id);
     return {
       create: [],
       skipped: [],
       refused: missing.map((a) => ({ id: a.id, file: `${location.dir}/${subplanPath(loaded.name, a.id)}`, reason: 'no SUBPLAN' })),
-      refusal: `${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} no SUBPLAN; create ${ids.length === 1 ? 'it' : 'them'} first with npx nx g @nx-plan/plan:batch-subplan --plan=${loaded.name} --achievements=${ids.join(',')}`,
+      refusal: `${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} no SUBPLAN; create ${ids.length === 1 ? 'it' : 'them'} first with npx nx g @nx-plan/plan:batch-subplan --plan=${loaded.name} --achievements=${ids.join(',')} (or add --createSubplans)`,
     };
   }
 
   const create: PlannedFile[] = [];
   const skipped: BatchItem[] = [];
   const refused: BatchItem[] = [];
-  if (selection.kind === 'default') {
+  /** Workspace-relative SUBPLAN paths created in this batch, by achievement id. */
+  const newSubplans = new Map<string, string>();
+  if (missing.length > 0) {
+    const subplans = decideSubplans(tree, batch, { kind: 'achievements', ids: missing.map((a) => a.id) });
+    if (subplans.refused.length > 0) return { create: [], skipped: [], refused: subplans.refused, refusal: subplans.refusal };
+    for (const file of subplans.create) newSubplans.set(file.id, file.path);
+    create.push(...subplans.create);
+  }
+  if (selection.kind === 'default' && !createSubplans) {
     // Ready work the default cannot take yet: say why, so the next step is obvious.
     for (const a of analysis.achievements) {
       if (a.ready && !filesOf(batch, a.id).subplan) {
-        skipped.push({ id: a.id, file: `${location.dir}/${subplanPath(loaded.name, a.id)}`, reason: 'ready but no SUBPLAN yet; run batch-subplan first' });
+        skipped.push({ id: a.id, file: `${location.dir}/${subplanPath(loaded.name, a.id)}`, reason: 'ready but no SUBPLAN yet; run batch-subplan first, or add --createSubplans' });
       }
     }
   }
@@ -124,24 +147,35 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
       refused.push({ id, file: check.path, reason: `attempt ${formatAttempt(attempt)} exists (--attempt=${attempt}); pick a free number or drop --attempt` });
       continue;
     }
-    const subplanFile = files.subplan as string;
-    const subplanText = readInPlan(tree, batch, subplanFile) ?? '';
+    const newSubplan = newSubplans.get(id);
+    const subplanFile = newSubplan !== undefined ? subplanPath(loaded.name, id) : (files.subplan as string);
+    // A SUBPLAN created in this batch is read back from the Tree when the EXECUTION_TASK is written (after it).
+    const subplanText = newSubplan !== undefined ? undefined : (readInPlan(tree, batch, subplanFile) ?? '');
     const path = check.path;
     const attemptText = formatAttempt(attempt);
     create.push({
       id,
       path,
       write(target) {
-        const data = executionTemplateData(loaded, achievement, { file: subplanFile, text: subplanText }, attemptText, posix.basename(path, '.md'), retry);
+        const text = subplanText ?? (target.read(newSubplan as string, 'utf-8') ?? '');
+        const data = executionTemplateData(loaded, achievement, { file: subplanFile, text }, attemptText, posix.basename(path, '.md'), retry);
         generateFiles(target, TEMPLATES, posix.dirname(path), { ...data });
       },
     });
   }
   const note =
     selection.kind === 'default' && create.length === 0
-      ? 'no ready achievement with a SUBPLAN needs a new EXECUTION_TASK (a new attempt follows a FIX file, or pass --attempt)'
+      ? createSubplans
+        ? 'no ready achievement needs a new EXECUTION_TASK (a new attempt follows a FIX file, or pass --attempt)'
+        : 'no ready achievement with a SUBPLAN needs a new EXECUTION_TASK (a new attempt follows a FIX file, or pass --attempt)'
       : undefined;
-  return { create, skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined, note };
+  return { create: orderSubplansFirst(create), skipped, refused, refusal: refused.length > 0 ? refusalSentence(refused) : undefined, note };
+}
+
+/** SUBPLANs before EXECUTION_TASKs: an EXECUTION_TASK is prefilled from the SUBPLAN written just before it. */
+function orderSubplansFirst(files: PlannedFile[]): PlannedFile[] {
+  const isSubplan = (f: PlannedFile) => /\/SUBPLAN_[^/]*$/.test(f.path);
+  return [...files.filter(isSubplan), ...files.filter((f) => !isSubplan(f))];
 }
 
 /**
@@ -171,11 +205,16 @@ export async function batchExecutionGenerator(
     options,
     {
       generator: 'batch-execution',
-      defaultLabel: 'ready achievements with a SUBPLAN and no EXECUTION_TASK, plus failed ones',
+      defaultLabel: options.createSubplans
+        ? 'ready achievements without an EXECUTION_TASK (their missing SUBPLANs created too), plus failed ones'
+        : 'ready achievements with a SUBPLAN and no EXECUTION_TASK, plus failed ones',
       checkOptions: checkAttemptOption,
       next: nextAfterExecutions,
       decide: (t, batch, selection, opts) =>
-        decideExecutions(t, batch, selection, opts.attempt === undefined || opts.attempt === null ? undefined : Number(opts.attempt)),
+        decideExecutions(t, batch, selection, {
+          forcedAttempt: opts.attempt === undefined || opts.attempt === null ? undefined : Number(opts.attempt),
+          createSubplans: opts.createSubplans === true,
+        }),
     },
     runtime,
   );

@@ -7,6 +7,8 @@ export interface BatchExecutionGeneratorSchema {
   achievements?: string | number;
   /** Every achievement of the plan. */
   all?: boolean;
+  /** Create the missing SUBPLANs of the selected achievements too, in the same batch. */
+  createSubplans?: boolean;
   /** Force this attempt number (refused when that file exists). */
   attempt?: number;
   /** Create without asking for confirmation. */

@@ -350,6 +350,27 @@ describe('next generator', () => {
       expect(tree.exists(`${DIR}/execution/EXECUTION_TASK_DEMO_22_02.md`)).toBe(false);
     });
 
+    it('prepare creates the missing SUBPLAN and the EXECUTION_TASKs of the ready achievements in one batch', async () => {
+      const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      try {
+        await runNext(tree, { plan: 'DEMO', action: 'prepare', yes: true, skipFormat: true }, runtime);
+      } finally {
+        info.mockRestore();
+      }
+      // 1.4 had no SUBPLAN: both files; 1.2 gets attempt 01, the failed 1.3 attempt 02; 2.1 stays blocked.
+      expect(tree.exists(`${DIR}/subplans/SUBPLAN_DEMO_14.md`)).toBe(true);
+      expect(read(tree, `${DIR}/execution/EXECUTION_TASK_DEMO_14_01.md`)).toContain('Structured log lines.');
+      expect(tree.exists(`${DIR}/execution/EXECUTION_TASK_DEMO_12_01.md`)).toBe(true);
+      expect(tree.exists(`${DIR}/execution/EXECUTION_TASK_DEMO_13_02.md`)).toBe(true);
+      expect(tree.exists(`${DIR}/subplans/SUBPLAN_DEMO_21.md`)).toBe(false);
+    });
+
+    it('the menu offers prepare with its one-command equivalent', async () => {
+      await runNext(tree, { plan: 'DEMO' }, { ...runtime, io: NO_TTY });
+      expect(printed()).toContain('7. Prepare the ready achievements in one step: missing SUBPLANs, then EXECUTION_TASKs');
+      expect(printed()).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO --createSubplans');
+    });
+
     it('refuses an unknown action', async () => {
       await expect(runNext(tree, { plan: 'DEMO', action: 'deploy' as never }, runtime)).rejects.toThrow(/unknown --action "deploy"/);
     });

@@ -49,7 +49,7 @@ export interface NextRuntime {
   print?: (text: string) => void;
 }
 
-const ACTIONS: readonly NextAction[] = ['subplans', 'executions', 'run', 'graph', 'prompt', 'fill-subplans', 'status'];
+const ACTIONS: readonly NextAction[] = ['subplans', 'executions', 'prepare', 'run', 'graph', 'prompt', 'fill-subplans', 'status'];
 
 function defaultColor(): boolean {
   return Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env['FORCE_COLOR'] !== '0';
@@ -149,6 +149,11 @@ async function runAction(
     }
     case 'executions': {
       const callback = await batchExecutionGenerator(tree, batchOptions);
+      if (typeof callback === 'function') result.callback = callback;
+      return result;
+    }
+    case 'prepare': {
+      const callback = await batchExecutionGenerator(tree, { ...batchOptions, createSubplans: true });
       if (typeof callback === 'function') result.callback = callback;
       return result;
     }

@@ -1,4 +1,4 @@
-export type NextAction = 'subplans' | 'executions' | 'run' | 'graph' | 'prompt' | 'fill-subplans' | 'status';
+export type NextAction = 'subplans' | 'executions' | 'prepare' | 'run' | 'graph' | 'prompt' | 'fill-subplans' | 'status';
 
 export interface NextGeneratorSchema {
   /** Plan NAME, project name (`plan-<name>`) or folder; optional when the workspace has one plan. */

@@ -1,7 +1,8 @@
 /**
  * The menu of `next`: the earlier tool's five options (batch SUBPLANs, batch
  * EXECUTIONs, run in parallel, graph, prompt for the next available
- * achievement) plus a prompt to fill unfilled SUBPLANs, each with the exact
+ * achievement) plus a prompt to fill unfilled SUBPLANs and a one-step
+ * preparation (SUBPLANs and EXECUTION_TASKs together), each with the exact
  * command that does the same thing without the menu.
  */
 import type { PlanAnalysis } from '@nx-plan/core';
@@ -102,6 +103,12 @@ export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planNa
       action: 'fill-subplans',
       label: 'Write a prompt to fill SUBPLANs that still have unfilled sections',
       commands: [nextCommand(planName, 'fill-subplans')],
+    },
+    {
+      key: '7',
+      action: 'prepare',
+      label: 'Prepare the ready achievements in one step: missing SUBPLANs, then EXECUTION_TASKs',
+      commands: [commands.generator('batch-execution', '--createSubplans')],
     },
   ];
 }
