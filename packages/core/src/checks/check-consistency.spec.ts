@@ -146,7 +146,7 @@ describe('checkConsistency', () => {
             'execution/EXECUTION_TASK_DEMO_12_02.md': 'e',
             'execution/EXECUTION_TASK_DEMO_12_03.md': 'e',
             'execution/feedbacks/APPROVED_12.md': 'ok',
-            'execution/feedbacks/FIX_12.md': 'fix',
+            'execution/feedbacks/FIX_12_03.md': 'fix',
             'execution/.in-progress/IN_PROGRESS_13.json': JSON.stringify({ pid: 77, startedAt: '2025-11-14T10:00:00Z', achievement: '1.3' }),
             'subplans/SUBPLAN_DEMO_99.md': 's',
             'execution/feedbacks/APPROVED_99.md': 'ok',
@@ -156,13 +156,50 @@ describe('checkConsistency', () => {
       expect(summary(ds)).toEqual([
         'PLAN030 warning plans/DEMO/execution/feedbacks/APPROVED_11.md:1:1',
         'PLAN032 info plans/DEMO/execution/EXECUTION_TASK_DEMO_12_03.md:1:1',
-        'PLAN034 warning plans/DEMO/execution/feedbacks/FIX_12.md:1:1',
+        'PLAN034 warning plans/DEMO/execution/feedbacks/FIX_12_03.md:1:1',
         'PLAN033 warning plans/DEMO/execution/.in-progress/IN_PROGRESS_13.json:1:1',
         'PLAN031 warning plans/DEMO/subplans/SUBPLAN_DEMO_99.md:1:1',
       ]);
       expect(ds[1].message).toBe('achievement 1.2 has 3 execution attempts (01, 02, 03)');
       expect(ds[3].message).toContain('process 77');
       expect(ds[4].message).toContain('2 files for achievement number 99');
+    });
+
+    it('takes a FIX of an earlier attempt next to APPROVED as history, not a contradiction', () => {
+      const ds = checkConsistency(
+        load({
+          parallel: parallel(),
+          files: {
+            'execution/EXECUTION_TASK_DEMO_11_01.md': 'e',
+            'execution/EXECUTION_TASK_DEMO_11_02.md': 'e',
+            'execution/feedbacks/FIX_11.md': 'fix attempt 1',
+            'execution/feedbacks/APPROVED_11.md': 'ok',
+          },
+        }),
+      );
+      expect(summary(ds)).toEqual(['PLAN032 info plans/DEMO/execution/EXECUTION_TASK_DEMO_11_02.md:1:1']);
+    });
+
+    it('reports an AWAITING_REVIEW whose attempt has no EXECUTION_TASK (PLAN038), and counts new files as lifecycle files (PLAN031)', () => {
+      const ds = checkConsistency(
+        load({
+          parallel: parallel(),
+          files: {
+            'execution/EXECUTION_TASK_DEMO_11_01.md': 'e',
+            'execution/AWAITING_REVIEW_11_01.md': 'done',
+            'execution/AWAITING_REVIEW_11_02.md': 'done',
+            'execution/AWAITING_REVIEW_98_01.md': 'done',
+            'execution/feedbacks/FIX_97_02.md': 'fix',
+          },
+        }),
+      );
+      expect(summary(ds)).toEqual([
+        'PLAN038 warning plans/DEMO/execution/AWAITING_REVIEW_11_02.md:1:1',
+        'PLAN031 warning plans/DEMO/execution/feedbacks/FIX_97_02.md:1:1',
+        'PLAN031 warning plans/DEMO/execution/AWAITING_REVIEW_98_01.md:1:1',
+      ]);
+      expect(ds[0].message).toBe('achievement 1.1: AWAITING_REVIEW_11_02.md names attempt 02, which has no EXECUTION_TASK file; it is ignored');
+      expect(ds[0].hint).toBe('delete execution/AWAITING_REVIEW_11_02.md, or restore execution/EXECUTION_TASK_DEMO_11_02.md');
     });
 
     it('does not call a live marker stale', () => {

@@ -6,7 +6,7 @@
  * - redundant parallel.json fields that disagree with `dependencies` (PLAN012):
  *   `blocks`, `parallelizable_with`, `priority`, `total_achievements`, `priority_groups`;
  * - PLAN ↔ parallel.json: missing on either side (PLAN013, PLAN014), titles (PLAN015);
- * - odd life-cycle files (PLAN030–PLAN034).
+ * - odd life-cycle files (PLAN030–PLAN034, PLAN038).
  *
  * Pure; every diagnostic is located (parallel.json by JSON pointer, the PLAN by
  * the achievement's line, files at 1:1 of the file).
@@ -415,7 +415,20 @@ function checkFiles(ctx: Context): void {
         ...at(files.marker.file),
       });
     }
-    if (files.approved && files.fix) {
+    for (const awaiting of files.awaitingReview ?? []) {
+      if (files.executions.some((e) => e.attempt === awaiting.attempt)) continue;
+      const nn = String(awaiting.attempt).padStart(2, '0');
+      push(ctx, {
+        code: 'PLAN038',
+        severity: 'warning',
+        message: `achievement ${id}: ${awaiting.file.slice(awaiting.file.lastIndexOf('/') + 1)} names attempt ${nn}, which has no EXECUTION_TASK file; it is ignored`,
+        hint: `delete ${awaiting.file}, or restore execution/EXECUTION_TASK_${plan.name}_${nm}_${nn}.md`,
+        ...at(awaiting.file),
+      });
+    }
+    // A FIX of an earlier attempt next to APPROVED is history (the next attempt answered it); a FIX of the latest attempt contradicts it.
+    const latestAttempt = files.executions.length > 0 ? files.executions[files.executions.length - 1].attempt : 0;
+    if (files.approved && files.fix && (files.fixAttempt ?? 1) >= latestAttempt) {
       push(ctx, {
         code: 'PLAN034',
         severity: 'warning',
@@ -432,9 +445,12 @@ function allFiles(files: AchievementFiles): string[] {
   if (files.subplan) out.push(files.subplan);
   for (const e of files.executions) out.push(e.file);
   if (files.approved) out.push(files.approved);
-  if (files.fix) out.push(files.fix);
+  if (files.fixes) for (const f of files.fixes) out.push(f.file);
+  else if (files.fix) out.push(files.fix);
   if (files.skipped) out.push(files.skipped);
+  for (const a of files.awaitingReview ?? []) out.push(a.file);
   if (files.marker) out.push(files.marker.file);
+  if (files.run) out.push(files.run.file);
   return out;
 }
 

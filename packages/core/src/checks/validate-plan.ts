@@ -4,9 +4,11 @@
  */
 import type { Diagnostic } from '@nx-plan/schema';
 import type { LoadedPlan } from '../model/types';
-import type { DependencyGraph } from '../graph/dependency-graph';
+import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph';
 import { checkConsistency } from './check-consistency';
+import { checkFileOverlaps } from './check-file-overlaps';
 import { checkGraph } from './check-graph';
+import { checkRunRecords } from './check-run-records';
 
 export interface ValidatePlanOptions {
   /** The graph of plan.achievements, when the caller already built it. */
@@ -22,9 +24,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return 0;
 }
 
-/** loaded.diagnostics + checkGraph + checkConsistency, sorted by file, line, column, code. */
+/** loaded.diagnostics + checkGraph + checkConsistency + run records + file overlaps, sorted by file, line, column, code. */
 export function validatePlan(plan: LoadedPlan, options: ValidatePlanOptions = {}): Diagnostic[] {
-  return [...plan.diagnostics, ...checkGraph(plan, { graph: options.graph }), ...checkConsistency(plan)].sort(compareDiagnostics);
+  const graph = options.graph ?? buildDependencyGraph(plan.achievements);
+  return [
+    ...plan.diagnostics,
+    ...checkGraph(plan, { graph }),
+    ...checkConsistency(plan),
+    ...checkRunRecords(plan),
+    ...checkFileOverlaps(plan, { graph }),
+  ].sort(compareDiagnostics);
 }
 
 export function hasErrors(diagnostics: readonly { severity: string }[]): boolean {

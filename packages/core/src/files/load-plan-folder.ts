@@ -246,6 +246,13 @@ export function loadPlanFromSource(source: PlanSource, options: LoadOptions = {}
     // Errors reach the scanner, which records them on the run record (reported as PLAN037).
     readRunRecord: (relative) => source.read(relative),
   });
+  result.readPlanFile = (relative) => {
+    try {
+      return source.read(relative);
+    } catch {
+      return undefined;
+    }
+  };
   return result;
 }
 

@@ -131,6 +131,13 @@ export interface LoadedPlan {
   achievements: AchievementNode[];
   dependencySource: DependencySource;
   files: PlanFiles;
+  /**
+   * Reads a file of the plan folder on demand (relative path), undefined when
+   * it cannot be read. Conflict foresight reads the SUBPLANs of open
+   * achievements through it, so loading stays cheap for callers that never
+   * validate (e.g. project inference). Absent for plans built in memory.
+   */
+  readPlanFile?: (relativePath: string) => string | undefined;
   /** Problems found while loading: I/O, JSON syntax, schema, PLAN ↔ parallel.json. */
   diagnostics: Diagnostic[];
 }

@@ -208,6 +208,32 @@ export const DIAGNOSTIC_CODES = {
     description: 'An achievement has files that contradict each other (e.g. both APPROVED and FIX, or SKIPPED and APPROVED); the first match of APPROVED, FIX, SKIPPED wins.',
     hint: 'Delete the file that no longer applies.',
   },
+  PLAN035: {
+    title: 'Work left on a branch by a run',
+    defaultSeverity: 'warning',
+    description:
+      'A run record (execution/.runs/RUN_<NM>.json, git-ignored) says that a run of the achievement ended with its work on an nx-plan branch and in a worktree instead of merged: a merge conflict, uncommitted changes in the main tree, a review that gave up, a failed agent, an interrupt or a failed worktree setup. The message names the branch, the worktree and the files.',
+    hint: 'Run the git commands of the hint (merge the branch and resolve, or remove the worktree and the branch), or rerun the achievement; nx-plan clean removes what is merged.',
+  },
+  PLAN036: {
+    title: 'Achievements that can run at the same time name the same files',
+    defaultSeverity: 'warning',
+    description:
+      'Two open achievements of the same dependency level (no dependency path between them, so execute may run them side by side) name the same file paths in their PLAN text or SUBPLAN: their agents will probably edit the same files and the second merge may conflict. A path named by more than 8 achievements of one level is reported once for all of them.',
+    hint: 'Add a dependency between the achievements in parallel.json, or split the file so that each achievement edits its own.',
+  },
+  PLAN037: {
+    title: 'Unreadable run record',
+    defaultSeverity: 'warning',
+    description: 'A file execution/.runs/RUN_<NM>.json cannot be read or is not a run record (not JSON, not an object, or no known outcome), so nx-plan cannot say where the run left its work.',
+    hint: 'Look for the work with git branch --list "nx-plan/*" and git worktree list, then delete the record; rerunning the achievement writes a new one if needed.',
+  },
+  PLAN038: {
+    title: 'AWAITING_REVIEW for an attempt that does not exist',
+    defaultSeverity: 'warning',
+    description: 'An AWAITING_REVIEW_<NM>_<NN>.md file names an execution attempt NN that has no EXECUTION_TASK file, so it is ignored when the status is derived.',
+    hint: 'Delete the AWAITING_REVIEW file, or restore the EXECUTION_TASK file of that attempt.',
+  },
   PLAN040: {
     title: 'Plan too large for per-achievement targets',
     defaultSeverity: 'info',
