@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isRunning } from './lib/process-tree';
+import { isRunning } from '../../run/lib/process-tree';
 import { createTempWorkspace, DEMO_PLAN_DIR, writeDemoPlan, type TempWorkspace } from './testing/run-fixtures';
 
 const repoRoot = resolve(__dirname, '../../../../..');

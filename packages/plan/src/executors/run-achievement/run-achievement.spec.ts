@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskLogger } from '../lib/task-logger';
-import { isRunning } from './lib/process-tree';
+import { isRunning } from '../../run/lib/process-tree';
 import { runAchievementExecutor } from './run-achievement';
 import {
   createTempWorkspace,
@@ -73,25 +73,78 @@ describe('run-achievement executor', () => {
       expect(existsSync(recordFile)).toBe(false);
     });
 
-    it('fails naming the missing SUBPLAN and the command that creates it', async () => {
-      await expect(run('2.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
+    const approve12 = () => ws.write(`${DEMO_PLAN_DIR}/execution/feedbacks/APPROVED_12.md`, '# APPROVED 1.2\n');
+
+    it('with prepare off, fails naming the missing SUBPLAN and the command that creates it', async () => {
+      approve12();
+      await expect(run('2.2', { agentCommand: 'node agent.js', prepare: false })).resolves.toEqual({ success: false });
       const error = text('error');
-      expect(error).toContain('plans/DEMO/subplans/SUBPLAN_DEMO_22.md does not exist');
+      expect(error).toContain('achievement 2.2 of DEMO has no SUBPLAN and option "prepare" is off');
       expect(error).toContain('npx nx g @nx-plan/plan:batch-subplan --plan=DEMO --achievements=2.2');
       expect(existsSync(recordFile)).toBe(false);
     });
 
-    it('says when the SUBPLAN path is a directory', async () => {
-      mkdirSync(join(ws.root, DEMO_PLAN_DIR, 'subplans', 'SUBPLAN_DEMO_22.md'));
-      await expect(run('2.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
-      expect(text('error')).toContain('plans/DEMO/subplans/SUBPLAN_DEMO_22.md is a directory, not a file');
+    it('with prepare off, fails naming the missing EXECUTION_TASK and the command that creates it', async () => {
+      approve12();
+      await expect(run('2.1', { agentCommand: 'node agent.js', prepare: false })).resolves.toEqual({ success: false });
+      expect(text('error')).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO --achievements=2.1');
     });
 
-    it('fails naming the missing EXECUTION_TASK and the command that creates it', async () => {
-      await expect(run('2.1', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
-      const error = text('error');
-      expect(error).toContain('plans/DEMO/execution/EXECUTION_TASK_DEMO_21_01.md does not exist');
-      expect(error).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO --achievements=2.1');
+    it('prepares the missing SUBPLAN and EXECUTION_TASK with the batch generators, then runs the agent on them', async () => {
+      approve12();
+      await expect(run('2.2', { agentCommand: 'node agent.js {subplanFile} {executionFile}' })).resolves.toEqual({ success: true });
+      const subplan = join(ws.root, DEMO_PLAN_DIR, 'subplans/SUBPLAN_DEMO_22.md');
+      const execution = join(ws.root, DEMO_PLAN_DIR, 'execution/EXECUTION_TASK_DEMO_22_01.md');
+      expect(readFileSync(subplan, 'utf-8')).toContain('Export Added');
+      expect(readFileSync(execution, 'utf-8')).toContain('2.2');
+      expect(recorded().argv).toEqual(['plans/DEMO/subplans/SUBPLAN_DEMO_22.md', 'plans/DEMO/execution/EXECUTION_TASK_DEMO_22_01.md']);
+      // the agent finished and nobody reviewed yet
+      expect(existsSync(join(ws.root, DEMO_PLAN_DIR, 'execution/AWAITING_REVIEW_22_01.md'))).toBe(true);
+    });
+
+    it('refuses to prepare over a SUBPLAN path that is a directory', async () => {
+      approve12();
+      mkdirSync(join(ws.root, DEMO_PLAN_DIR, 'subplans', 'SUBPLAN_DEMO_22.md'));
+      await expect(run('2.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
+      expect(text('error')).toContain('SUBPLAN_DEMO_22.md');
+      expect(existsSync(recordFile)).toBe(false);
+    });
+
+    it('does not start an achievement whose dependencies are not approved, and says why', async () => {
+      await expect(run('2.1', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: true });
+      expect(text('info')).toContain('Achievement 2.1 of DEMO not started: it waits for 1.2 (execution_created)');
+      expect(existsSync(recordFile)).toBe(false);
+    });
+
+    it('does not rerun an achievement that awaits review unless --rerun', async () => {
+      await expect(run('1.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: true });
+      expect(existsSync(join(ws.root, DEMO_PLAN_DIR, 'execution/AWAITING_REVIEW_12_02.md'))).toBe(true);
+      writeFileSync(recordFile, 'untouched');
+      await expect(run('1.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: true });
+      expect(text('info')).toContain('awaits review of its last agent run; not run again');
+      expect(readFileSync(recordFile, 'utf-8')).toBe('untouched');
+      await expect(run('1.2', { agentCommand: 'node agent.js', rerun: true })).resolves.toEqual({ success: true });
+      expect(recorded().argv).toEqual([]);
+    });
+
+    it('runs the review command: approved on exit 0', async () => {
+      await expect(run('1.2', { agentCommand: 'node agent.js', reviewCommand: 'echo looks good' })).resolves.toEqual({ success: true });
+      const approved = readFileSync(join(ws.root, DEMO_PLAN_DIR, 'execution/feedbacks/APPROVED_12.md'), 'utf-8');
+      expect(approved).toContain('looks good');
+      expect(approved).toContain('Attempt: 2');
+    });
+
+    it('runs the review loop: FIX, a new attempt with the feedback, and failure after maxAttempts', async () => {
+      await expect(
+        run('1.2', { agentCommand: 'node agent.js', reviewCommand: 'echo "needs tests"; exit 1', maxAttempts: 2 }),
+      ).resolves.toEqual({ success: false });
+      const dir = join(ws.root, DEMO_PLAN_DIR);
+      expect(readFileSync(join(dir, 'execution/feedbacks/FIX_12_02.md'), 'utf-8')).toContain('needs tests');
+      expect(readFileSync(join(dir, 'execution/feedbacks/FIX_12_03.md'), 'utf-8')).toContain('needs tests');
+      expect(existsSync(join(dir, 'execution/EXECUTION_TASK_DEMO_12_03.md'))).toBe(true);
+      expect(recorded().env.NX_PLAN_ATTEMPT).toBe('3');
+      expect(recorded().env.NX_PLAN_FIX_FILE).toBe('plans/DEMO/execution/feedbacks/FIX_12_02.md');
+      expect(text('error')).toContain('the review asked for changes 2 time(s)');
     });
 
     it('fails for an id the plan does not have, listing the ids it has', async () => {
@@ -139,6 +192,8 @@ describe('run-achievement executor', () => {
         NX_PLAN_SUBPLAN_FILE: 'plans/DEMO/subplans/SUBPLAN_DEMO_12.md',
         NX_PLAN_EXECUTION_FILE: 'plans/DEMO/execution/EXECUTION_TASK_DEMO_12_02.md',
         NX_PLAN_WORKSPACE_ROOT: ws.root,
+        NX_PLAN_MAIN_WORKSPACE_ROOT: ws.root,
+        NX_PLAN_ATTEMPT: '2',
         EXTRA_FLAG: 'on',
       });
       expect(realpathSync(r.cwd)).toBe(realpathSync(ws.root));
@@ -210,8 +265,9 @@ describe('run-achievement executor', () => {
     it('passes the FIX feedback to a failed achievement and warns', async () => {
       ws.write(`${DEMO_PLAN_DIR}/execution/feedbacks/FIX_12.md`, '# FIX 1.2\n');
       await expect(run('1.2', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: true });
+      // FIX_12.md judged attempt 1; attempt 2 is the answer to it and runs with the feedback.
       expect(recorded().env.NX_PLAN_FIX_FILE).toBe('plans/DEMO/execution/feedbacks/FIX_12.md');
-      expect(text('warn')).toContain('review feedback plans/DEMO/execution/feedbacks/FIX_12.md; running attempt 2');
+      expect(recorded().env.NX_PLAN_ATTEMPT).toBe('2');
     });
   });
 

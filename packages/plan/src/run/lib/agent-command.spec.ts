@@ -6,7 +6,9 @@ const values: AgentCommandValues = {
   achievement: '1.2',
   subplanFile: 'plans/DEMO/subplans/SUBPLAN_DEMO_12.md',
   executionFile: 'plans/DEMO/execution/EXECUTION_TASK_DEMO_12_02.md',
-  workspaceRoot: '/repo',
+  workspaceRoot: '/repo/.nx-plan/worktrees/demo/12',
+  mainWorkspaceRoot: '/repo',
+  attempt: '2',
 };
 
 describe('shellQuote', () => {
@@ -39,7 +41,7 @@ describe('substitutePlaceholders', () => {
         'linux',
       ),
     ).toBe(
-      'agent DEMO plans/DEMO 1.2 plans/DEMO/subplans/SUBPLAN_DEMO_12.md plans/DEMO/execution/EXECUTION_TASK_DEMO_12_02.md /repo',
+      'agent DEMO plans/DEMO 1.2 plans/DEMO/subplans/SUBPLAN_DEMO_12.md plans/DEMO/execution/EXECUTION_TASK_DEMO_12_02.md /repo/.nx-plan/worktrees/demo/12',
     );
   });
 
@@ -74,7 +76,9 @@ describe('agentEnvironment', () => {
       NX_PLAN_ACHIEVEMENT: '1.2',
       NX_PLAN_SUBPLAN_FILE: 'plans/DEMO/subplans/SUBPLAN_DEMO_12.md',
       NX_PLAN_EXECUTION_FILE: 'plans/DEMO/execution/EXECUTION_TASK_DEMO_12_02.md',
-      NX_PLAN_WORKSPACE_ROOT: '/repo',
+      NX_PLAN_WORKSPACE_ROOT: '/repo/.nx-plan/worktrees/demo/12',
+      NX_PLAN_MAIN_WORKSPACE_ROOT: '/repo',
+      NX_PLAN_ATTEMPT: '2',
     });
   });
 });

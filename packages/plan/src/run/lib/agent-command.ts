@@ -15,11 +15,24 @@ export interface AgentCommandValues {
   subplanFile: string;
   /** The achievement's latest EXECUTION_TASK attempt. */
   executionFile: string;
-  /** Absolute workspace root. */
+  /** Absolute workspace root the command runs in (the achievement's worktree when isolated). */
   workspaceRoot: string;
+  /** Absolute root of the main checkout (the same as workspaceRoot without isolation). */
+  mainWorkspaceRoot: string;
+  /** Attempt number of the EXECUTION_TASK being worked on (`1`, `2`, …). */
+  attempt: string;
 }
 
-export const PLACEHOLDERS = ['plan', 'planDir', 'achievement', 'subplanFile', 'executionFile', 'workspaceRoot'] as const;
+export const PLACEHOLDERS = [
+  'plan',
+  'planDir',
+  'achievement',
+  'subplanFile',
+  'executionFile',
+  'workspaceRoot',
+  'mainWorkspaceRoot',
+  'attempt',
+] as const;
 
 /** Characters that never need quoting in a POSIX shell word. */
 const BARE_WORD = /^[A-Za-z0-9_./:@%+=,-]+$/;
@@ -32,8 +45,7 @@ export function shellQuote(value: string, platform: NodeJS.Platform = process.pl
 }
 
 /**
- * Replace `{plan}`, `{planDir}`, `{achievement}`, `{subplanFile}`, `{executionFile}`
- * and `{workspaceRoot}` with shell-quoted values. A placeholder the user already
+ * Replace every placeholder of PLACEHOLDERS (`{plan}`, `{executionFile}`, …) with shell-quoted values. A placeholder the user already
  * wrapped in quotes (`"{executionFile}"`, `'{plan}'`) is replaced together with
  * those quotes, so the value is never quoted twice. Other braces (`{a,b}`, `${HOME}`)
  * are left alone.
@@ -61,5 +73,7 @@ export function agentEnvironment(values: AgentCommandValues): Record<string, str
     NX_PLAN_SUBPLAN_FILE: values.subplanFile,
     NX_PLAN_EXECUTION_FILE: values.executionFile,
     NX_PLAN_WORKSPACE_ROOT: values.workspaceRoot,
+    NX_PLAN_MAIN_WORKSPACE_ROOT: values.mainWorkspaceRoot,
+    NX_PLAN_ATTEMPT: values.attempt,
   };
 }

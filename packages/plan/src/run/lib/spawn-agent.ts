@@ -14,6 +14,8 @@ export interface SpawnAgentOptions {
   killGraceMs?: number;
   /** Called once, synchronously, when this process receives SIGINT or SIGTERM (before the child is stopped). */
   onSignal?: (signal: NodeJS.Signals) => void;
+  /** Receives the command's stdout and stderr (still shown on this process's streams), e.g. to keep a review's text. */
+  onOutput?: (chunk: string) => void;
 }
 
 export interface AgentRunResult {
@@ -43,7 +45,23 @@ export function spawnAgent(command: string, options: SpawnAgentOptions): Promise
     let killTimer: NodeJS.Timeout | undefined;
     let settled = false;
 
-    const child = spawn(command, { shell: true, stdio: 'inherit', cwd: options.cwd, env: options.env });
+    const capture = options.onOutput;
+    const child = spawn(command, {
+      shell: true,
+      stdio: capture ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+      cwd: options.cwd,
+      env: options.env,
+    });
+    if (capture) {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        capture(chunk.toString('utf8'));
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        capture(chunk.toString('utf8'));
+      });
+    }
 
     // Every pid we signalled, so that stragglers re-parented after the shell
     // exits can still be killed.
