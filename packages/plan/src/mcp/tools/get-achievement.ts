@@ -23,16 +23,16 @@ import { hoursSchema, recommendedActionSchema } from './output-schemas';
 import { achievementIdArgument, planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { analyzeOnePlan } from './plan-selection';
 
-const fileSchema = z.object({
+const fileSchema = z.looseObject({
   path: z.string().describe('Workspace-relative'),
   content: z.string(),
   truncated: z.boolean().optional().describe('The file is longer than 200,000 characters and was cut'),
 });
-const relatedSchema = z.object({ id: z.string(), title: z.string(), status: z.string() });
+const relatedSchema = z.looseObject({ id: z.string(), title: z.string(), status: z.string() });
 
-export const getAchievementOutput = z.object({
-  plan: z.object({ name: z.string(), project: z.string(), dir: z.string() }),
-  achievement: z.object({
+export const getAchievementOutput = z.looseObject({
+  plan: z.looseObject({ name: z.string(), project: z.string(), dir: z.string() }),
+  achievement: z.looseObject({
     id: z.string(),
     title: z.string(),
     status: z.string(),
@@ -59,14 +59,14 @@ export const getAchievementOutput = z.object({
   latestExecution: fileSchema.extend({ attempt: z.number() }).optional(),
   fix: fileSchema.extend({ attempt: z.number() }).optional().describe('The latest FIX review feedback'),
   approved: fileSchema.optional(),
-  files: z.object({
+  files: z.looseObject({
     subplan: z.string(),
-    executions: z.array(z.object({ attempt: z.number(), path: z.string() })),
+    executions: z.array(z.looseObject({ attempt: z.number(), path: z.string() })),
     nextExecution: z.string().describe('Where the next attempt goes'),
     approved: z.string(),
-    fixes: z.array(z.object({ attempt: z.number(), path: z.string() })),
+    fixes: z.array(z.looseObject({ attempt: z.number(), path: z.string() })),
     nextFix: z.string().optional().describe('Where record_review would write a FIX now (absent when the latest attempt has its verdict already)'),
-    awaitingReview: z.array(z.object({ attempt: z.number(), path: z.string() })),
+    awaitingReview: z.array(z.looseObject({ attempt: z.number(), path: z.string() })),
     skipped: z.string().optional(),
     inProgressMarker: z.string().optional(),
   }),

@@ -6,7 +6,7 @@ import { analyzeWorkspacePlan } from '../workspace/analyze-workspace-plan';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { READ_ONLY, strictArgument } from './plan-arguments';
 
-const planSummarySchema = z.object({
+const planSummarySchema = z.looseObject({
   name: z.string(),
   project: z.string().describe('The Nx project the plugin infers for the plan'),
   dir: z.string().describe('Workspace-relative plan folder'),
@@ -20,7 +20,7 @@ const planSummarySchema = z.object({
   warnings: z.number(),
 });
 
-export const listPlansOutput = z.object({ workspaceRoot: z.string(), plans: z.array(planSummarySchema) });
+export const listPlansOutput = z.looseObject({ workspaceRoot: z.string(), plans: z.array(planSummarySchema) });
 export type ListPlansOutput = z.infer<typeof listPlansOutput>;
 
 export function listPlans(workspace: PlanWorkspace, args: { strict?: boolean }): ListPlansOutput {

@@ -6,6 +6,7 @@
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { abridge } from '../lib/abridge';
 import { structuredResult } from '../lib/tool-result';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { nextToolCall } from './next-tool-call';
@@ -13,7 +14,7 @@ import { planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { hoursSchema, parallelOpportunitySchema, recommendedActionSchema, toolCallSchema } from './output-schemas';
 import { analyzeSelectedPlans } from './plan-selection';
 
-const readySchema = z.object({
+const readySchema = z.looseObject({
   id: z.string(),
   title: z.string(),
   status: z.string(),
@@ -22,9 +23,9 @@ const readySchema = z.object({
   estimate: hoursSchema.optional(),
 });
 
-export const nextWorkOutput = z.object({
+export const nextWorkOutput = z.looseObject({
   plans: z.array(
-    z.object({
+    z.looseObject({
       name: z.string(),
       project: z.string(),
       dir: z.string(),
@@ -69,9 +70,9 @@ function text(output: NextWorkOutput): string {
   return output.plans
     .map((p) => {
       const lines = [`Plan ${p.name} (${p.project})`];
-      lines.push(p.ready.length ? `Ready: ${p.ready.map((a) => `${a.id} ${a.title} [${a.status}]`).join('; ')}` : 'Ready: none');
-      lines.push(`Next available: ${p.nextAvailable.join(', ') || 'none'}`);
-      for (const o of p.parallelOpportunities) lines.push(`Parallel at level ${o.level}: ${o.ids.join(', ')}`);
+      lines.push(p.ready.length ? `Ready: ${abridge(p.ready, 30, (a) => `${a.id} ${a.title} [${a.status}]`, '; ')}` : 'Ready: none');
+      lines.push(`Next available: ${abridge(p.nextAvailable, 30, String) || 'none'}`);
+      for (const o of p.parallelOpportunities.slice(0, 10)) lines.push(`Parallel at level ${o.level}: ${abridge(o.ids, 30, String)}`);
       lines.push(`Recommended: ${p.recommendedAction.message}`);
       if (p.recommendedAction.command) lines.push(`  ${p.recommendedAction.command}`);
       if (p.toolCall) lines.push(`  or call ${p.toolCall.tool} ${JSON.stringify(p.toolCall.arguments)}`);

@@ -3,19 +3,20 @@
  * shape as `nx run <project>:status --format=json` (docs/status-json.md).
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { renderStatus, toStatusDocument, type StatusDocument } from '@nx-plan/core';
+import { toStatusDocument, type StatusDocument } from '@nx-plan/core';
 import { z } from 'zod';
 import { structuredResult } from '../lib/tool-result';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { statusPlanSchema } from './output-schemas';
 import { analyzeSelectedPlans } from './plan-selection';
+import { statusText } from './status-text';
 
-export const planStatusOutput = z.object({ version: z.literal(1), plans: z.array(statusPlanSchema) });
+export const planStatusOutput = z.looseObject({ version: z.literal(1), plans: z.array(statusPlanSchema) });
 
 export function planStatus(workspace: PlanWorkspace, args: { plan?: string; strict?: boolean }): { document: StatusDocument; text: string } {
   const analyses = analyzeSelectedPlans(workspace, args).map((a) => a.analysis);
-  const text = analyses.map((a) => renderStatus(a, { color: false }).replace(/\n+$/, '')).join('\n\n');
+  const text = analyses.map(statusText).join('\n\n');
   return { document: toStatusDocument(analyses), text };
 }
 

@@ -31,14 +31,14 @@ export const prepareAchievementsInput = z.strictObject({
 });
 export type PrepareAchievementsInput = z.infer<typeof prepareAchievementsInput>;
 
-const itemSchema = z.object({
+const itemSchema = z.looseObject({
   kind: z.enum(['subplan', 'execution']),
   id: z.string().optional(),
   file: z.string().optional().describe('Workspace-relative'),
   reason: z.string().optional(),
 });
 
-export const prepareAchievementsOutput = z.object({
+export const prepareAchievementsOutput = z.looseObject({
   plan: z.string(),
   planDir: z.string(),
   dryRun: z.boolean(),

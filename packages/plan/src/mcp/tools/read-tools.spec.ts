@@ -70,6 +70,10 @@ describe('read-only tools on the example plans', () => {
       expect(tool.outputSchema?.type).toBe('object');
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.description!.length).toBeGreaterThan(40);
+      // documents gain fields within a version: a client holding this listing must accept them
+      expect(JSON.stringify(tool.outputSchema)).not.toContain('"additionalProperties":false');
+      // arguments are checked strictly: a misspelt argument is an error, not ignored
+      expect(tool.inputSchema.additionalProperties).toBe(false);
     }
     expect(byName.get('record_review')!.inputSchema.required).toEqual(expect.arrayContaining(['plan', 'id', 'verdict', 'text']));
   });

@@ -30,7 +30,7 @@ export const recordReviewInput = z.strictObject({
     .describe('The review, in markdown: for a FIX, every point the next attempt must address'),
 });
 
-export const recordReviewOutput = z.object({
+export const recordReviewOutput = z.looseObject({
   plan: z.string(),
   id: z.string(),
   verdict: z.enum(['approved', 'fix']),

@@ -13,9 +13,9 @@ import { planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { diagnosticSchema } from './output-schemas';
 import { analyzeSelectedPlans } from './plan-selection';
 
-export const validatePlanOutput = z.object({
+export const validatePlanOutput = z.looseObject({
   version: z.literal(1),
-  plans: z.array(z.object({ name: z.string(), dir: z.string(), diagnostics: z.array(diagnosticSchema) })),
+  plans: z.array(z.looseObject({ name: z.string(), dir: z.string(), diagnostics: z.array(diagnosticSchema) })),
   errors: z.number(),
   warnings: z.number(),
   valid: z.boolean().describe('No errors (and, with strict, no warnings): what makes the validate target succeed'),
@@ -35,10 +35,15 @@ export function validatePlans(workspace: PlanWorkspace, args: { plan?: string; s
   return { version: 1, plans, errors, warnings, valid: errors === 0 && (!strict || warnings === 0) };
 }
 
+/** Diagnostics per plan in the text form; structuredContent has all of them. */
+const MAX_TEXT_DIAGNOSTICS = 100;
+
 function text(output: ValidatePlanOutput): string {
   const sections = output.plans.map((p) => {
-    const body = renderDiagnostics(p.diagnostics as Diagnostic[], { color: false }).replace(/\n+$/, '');
-    return `${p.name} (${p.dir})${body ? `\n${body}` : ': no problems'}`;
+    const shown = p.diagnostics.slice(0, MAX_TEXT_DIAGNOSTICS) as Diagnostic[];
+    const body = renderDiagnostics(shown, { color: false }).replace(/\n+$/, '');
+    const more = p.diagnostics.length > shown.length ? `\n… ${p.diagnostics.length - shown.length} more in structuredContent` : '';
+    return `${p.name} (${p.dir})${body ? `\n${body}${more}` : ': no problems'}`;
   });
   sections.push(`${output.valid ? 'valid' : 'invalid'}: ${output.errors} error(s), ${output.warnings} warning(s)`);
   return sections.join('\n\n');
