@@ -129,7 +129,7 @@ export async function cleanUpWorktree(work: IsolatedWork, workspaceRoot: string)
   for (const artifact of work.setupArtifacts) {
     rmSync(join(work.dir, artifact), { force: true });
   }
-  const removed = await removeWorktree(work.toplevel, work.dir, work.branch, join(workspaceRoot, '.nx-plan'));
+  const removed = await removeWorktree(work.toplevel, work.dir, work.branch, workspaceRoot);
   return removed.kept;
 }
 
