@@ -44,7 +44,7 @@ export const getAchievementOutput = z.looseObject({
   dependencies: z.array(relatedSchema),
   dependents: z.array(relatedSchema),
   planText: z
-    .object({
+    .looseObject({
       file: z.string(),
       line: z.number(),
       goal: z.string().optional(),
@@ -72,14 +72,14 @@ export const getAchievementOutput = z.looseObject({
   }),
   recommendedAction: recommendedActionSchema.describe("The plan's recommended action"),
 });
-export type GetAchievementOutput = z.infer<typeof getAchievementOutput>;
+export type GetAchievementOutput = ReturnType<typeof getAchievement>;
 
 /** Where the next FIX of an achievement goes: FIX_<NM>.md first, then FIX_<NM>_<NN>.md for the latest attempt NN. */
 export function nextFixPath(fixes: readonly { file: string }[], latestAttempt: number, id: string): string {
   return fixPathForAttempt(id, fixes.length === 0 ? 1 : latestAttempt);
 }
 
-export function getAchievement(workspace: PlanWorkspace, args: { plan: string; id: string; strict?: boolean }): GetAchievementOutput {
+export function getAchievement(workspace: PlanWorkspace, args: { plan: string; id: string; strict?: boolean }) {
   const { plan, loaded, analysis } = analyzeOnePlan(workspace, args);
   const byId = new Map(analysis.achievements.map((a) => [a.id, a] as const));
   const achievement = byId.get(args.id);

@@ -38,9 +38,9 @@ export const nextWorkOutput = z.looseObject({
     }),
   ),
 });
-export type NextWorkOutput = z.infer<typeof nextWorkOutput>;
+export type NextWorkOutput = ReturnType<typeof nextWork>;
 
-export function nextWork(workspace: PlanWorkspace, args: { plan?: string; strict?: boolean }): NextWorkOutput {
+export function nextWork(workspace: PlanWorkspace, args: { plan?: string; strict?: boolean }) {
   return {
     plans: analyzeSelectedPlans(workspace, args).map(({ plan, analysis }) => {
       const toolCall = nextToolCall(plan, analysis);

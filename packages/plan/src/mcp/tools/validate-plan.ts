@@ -20,9 +20,9 @@ export const validatePlanOutput = z.looseObject({
   warnings: z.number(),
   valid: z.boolean().describe('No errors (and, with strict, no warnings): what makes the validate target succeed'),
 });
-export type ValidatePlanOutput = z.infer<typeof validatePlanOutput>;
+export type ValidatePlanOutput = ReturnType<typeof validatePlans>;
 
-export function validatePlans(workspace: PlanWorkspace, args: { plan?: string; strict?: boolean }): ValidatePlanOutput {
+export function validatePlans(workspace: PlanWorkspace, args: { plan?: string; strict?: boolean }) {
   const strict = args.strict ?? workspace.settings().strict;
   const plans = analyzeSelectedPlans(workspace, { ...args, strict }).map(({ loaded, plan, diagnostics }) => ({
     name: loaded.name,
@@ -32,7 +32,7 @@ export function validatePlans(workspace: PlanWorkspace, args: { plan?: string; s
   const all = plans.flatMap((p) => p.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
-  return { version: 1, plans, errors, warnings, valid: errors === 0 && (!strict || warnings === 0) };
+  return { version: 1 as const, plans, errors, warnings, valid: errors === 0 && (!strict || warnings === 0) };
 }
 
 /** Diagnostics per plan in the text form; structuredContent has all of them. */
@@ -40,7 +40,7 @@ const MAX_TEXT_DIAGNOSTICS = 100;
 
 function text(output: ValidatePlanOutput): string {
   const sections = output.plans.map((p) => {
-    const shown = p.diagnostics.slice(0, MAX_TEXT_DIAGNOSTICS) as Diagnostic[];
+    const shown: Diagnostic[] = p.diagnostics.slice(0, MAX_TEXT_DIAGNOSTICS);
     const body = renderDiagnostics(shown, { color: false }).replace(/\n+$/, '');
     const more = p.diagnostics.length > shown.length ? `\n… ${p.diagnostics.length - shown.length} more in structuredContent` : '';
     return `${p.name} (${p.dir})${body ? `\n${body}${more}` : ': no problems'}`;
