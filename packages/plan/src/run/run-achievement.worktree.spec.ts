@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskLogger } from '../executors/lib/task-logger';
 import { createTempRepo, writeFile, type TempRepo } from '../worktree/testing/temp-repo';
+import { main as clean } from '../worktree/clean-cli';
 import { main } from './cli';
 
 const PLAN = 'plans/DEMO';
@@ -134,6 +135,22 @@ describe('run-achievement with isolation "worktree"', () => {
     expect(record).toMatchObject({ achievement: '1.2', outcome: 'merge-conflict', branch: 'nx-plan/demo/12', files: ['shared.txt'] });
     expect(worktrees()).toBe(2);
     expect(repo.git('rev-parse', 'HEAD').trim()).toBe(head);
+
+    // clean keeps the unmerged work ...
+    const cwd = process.cwd();
+    process.chdir(repo.root);
+    try {
+      await expect(clean(['--json'])).resolves.toBe(0);
+      expect(worktrees()).toBe(2);
+      // ... and removes it once the user merged it by hand
+      repo.git('-c', 'user.name=U', '-c', 'user.email=u@e', 'merge', '-q', '-X', 'theirs', '-m', 'resolved', 'nx-plan/demo/12');
+      await expect(clean([])).resolves.toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(worktrees()).toBe(1);
+    expect(repo.git('branch', '--list', '--format=%(refname:short)', 'nx-plan/*').trim()).toBe('');
+    expect(existsSync(join(repo.root, PLAN, 'execution/.runs/RUN_12.json'))).toBe(false);
   });
 
   it('refuses to merge over a file with uncommitted changes, naming it, and keeps the user\'s edit', async () => {
