@@ -64,4 +64,18 @@ describe('deriveStatus', () => {
       expect(deriveStatus(files({ executions: attempts(1), awaitingReview: awaiting(3) }))).toBe('execution_created');
     });
   });
+
+  describe('run records', () => {
+    const record = (outcome: 'review-rejected' | 'merge-conflict') => ({
+      file: 'execution/.runs/RUN_11.json',
+      record: { achievement: '1.1', outcome, at: 'now', attempt: 3, message: 'm' },
+    });
+    it('is failed when the review gave up (the FIX files are on the branch, not in this folder)', () => {
+      expect(deriveStatus(files({ executions: exec, run: record('review-rejected') }))).toBe('failed');
+    });
+    it('lets APPROVED win and leaves other outcomes to the files', () => {
+      expect(deriveStatus(files({ executions: exec, approved: 'a', run: record('review-rejected') }))).toBe('complete');
+      expect(deriveStatus(files({ executions: exec, run: record('merge-conflict') }))).toBe('execution_created');
+    });
+  });
 });

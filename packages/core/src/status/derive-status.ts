@@ -21,7 +21,8 @@ export function awaitingReviewAttempt(files: AchievementFiles | undefined): numb
 
 /**
  * In order: live in_progress marker → in_progress; APPROVED → complete;
- * the latest attempt awaits review (see awaitingReviewAttempt) →
+ * a run record saying the review gave up (maxAttempts, the work kept on its
+ * branch) → failed; the latest attempt awaits review (see awaitingReviewAttempt) →
  * awaiting_review; FIX → failed; SKIPPED → skipped; EXECUTION_TASK →
  * execution_created; SUBPLAN → subplan_created; else not_started.
  */
@@ -29,6 +30,7 @@ export function deriveStatus(files: AchievementFiles | undefined): DerivedStatus
   if (!files) return 'not_started';
   if (files.marker && !files.marker.stale) return 'in_progress';
   if (files.approved) return 'complete';
+  if (files.run?.record?.outcome === 'review-rejected') return 'failed';
   if (files.awaitingReview && awaitingReviewAttempt(files) !== undefined) return 'awaiting_review';
   if (files.fix) return 'failed';
   if (files.skipped) return 'skipped';
