@@ -6,7 +6,8 @@
  * ids for display.
  */
 import type { Diagnostic } from '@nx-plan/schema';
-import { defaultProjectName, nmOf } from '../model/ids';
+import { approvedPath, fixPathForAttempt, formatAttempt } from '../files/plan-file-names';
+import { defaultProjectName, nmOf, parseAchievementId } from '../model/ids';
 import type {
   AchievementFiles,
   AchievementNode,
@@ -16,12 +17,14 @@ import type {
   HoursRange,
   LoadedPlan,
   ParallelOpportunity,
+  PlanAchievementText,
   PlanAnalysis,
   RecommendedAction,
   TimeSavings,
 } from '../model/types';
-import { deriveStatus } from '../status/derive-status';
-import { buildDependencyGraph } from '../graph/dependency-graph';
+import { awaitingReviewAttempt, deriveStatus } from '../status/derive-status';
+import { buildDependencyGraph, nodeIndex, type DependencyGraph } from '../graph/dependency-graph';
+import { planFileOverlaps } from '../overlaps/plan-file-overlaps';
 import { computeLevelsAndOrder } from '../graph/compute-levels';
 import { hasErrors, validatePlan } from '../checks/validate-plan';
 
@@ -122,6 +125,8 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     achievements[i] = node.estimate
       ? { id: node.id, title: node.title, status: statuses[i], level: levels[i], ready: ready[i] === 1, dependencies: depIds, attempts, estimate: node.estimate }
       : { id: node.id, title: node.title, status: statuses[i], level: levels[i], ready: ready[i] === 1, dependencies: depIds, attempts };
+    // Rare extras, added only where they apply.
+    if (files !== undefined) addFileFacts(achievements[i], files);
   }
 
   const byLevelThenId = (a: number, b: number): number => levels[a] - levels[b] || compareNodes(nodes[a], nodes[b]);
@@ -221,7 +226,9 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     unestimated,
   };
 
-  const recommendedAction = recommend(plan, options, diagnostics, ids, statuses, readyIndex);
+  const planOnly = planOnlyAchievements(plan, graph);
+  const fileOverlaps = planFileOverlaps(plan, graph, levels, (i) => !done[i]);
+  const recommendedAction = recommend(plan, options, diagnostics, ids, statuses, readyIndex, fileSets, planOnly);
 
   return {
     name: plan.name,
@@ -235,7 +242,77 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     timeSavings,
     recommendedAction,
     diagnostics,
+    planOnly,
+    fileOverlaps,
   };
+}
+
+/** awaitingReview and run, from the achievement's files. */
+function addFileFacts(a: AnalyzedAchievement, files: AchievementFiles): void {
+  if (a.status === 'awaiting_review') {
+    const attempt = awaitingReviewAttempt(files);
+    if (attempt !== undefined) a.awaitingReview = attempt;
+  }
+  const record = files.run?.record;
+  if (record) a.run = { file: files.run!.file, ...record };
+}
+
+/**
+ * Achievements the PLAN lists and parallel.json does not (PLAN013): shown,
+ * flagged, never scheduled. Usually both list the same ids in the same order,
+ * which is checked first without any lookup.
+ */
+function planOnlyAchievements(plan: LoadedPlan, graph: DependencyGraph): AnalyzedAchievement[] {
+  const texts = plan.plan?.achievements;
+  if (!texts || plan.dependencySource !== 'parallel.json') return [];
+  const ids = graph.ids;
+  if (texts.length <= ids.length) {
+    let aligned = true;
+    for (let k = 0; k < texts.length && aligned; k++) aligned = texts[k].id === ids[k];
+    if (aligned) return [];
+  }
+  const out: AnalyzedAchievement[] = [];
+  for (const text of texts) {
+    if (nodeIndex(graph, text.id) >= 0 || !parseAchievementId(text.id)) continue;
+    out.push(planOnlyAchievement(plan, text));
+  }
+  return out;
+}
+
+function planOnlyAchievement(plan: LoadedPlan, text: PlanAchievementText): AnalyzedAchievement {
+  const files = plan.files.byNm.size === 0 ? undefined : plan.files.byNm.get(nmOf(text.id));
+  const a: AnalyzedAchievement = {
+    id: text.id,
+    title: text.title,
+    status: deriveStatus(files),
+    level: -1,
+    ready: false,
+    dependencies: [],
+    attempts: files ? files.executions.length : 0,
+  };
+  if (text.estimate) a.estimate = text.estimate;
+  a.planOnly = true;
+  if (files) addFileFacts(a, files);
+  return a;
+}
+
+/** The ways to record a verdict on achievements that await review. */
+function reviewDetails(ids: readonly string[], fileSets: readonly (AchievementFiles | undefined)[], indexOf: (id: string) => number, project: string): string[] {
+  const shown = ids.slice(0, 5);
+  const more = ids.length > shown.length ? `, … (${ids.length - shown.length} more)` : '';
+  const approve = shown.map((id) => approvedPath(id)).join(', ');
+  const fixes = shown
+    .map((id) => {
+      const attempt = awaitingReviewAttempt(fileSets[indexOf(id)]) ?? 1;
+      return `${fixPathForAttempt(id, attempt)} (attempt ${formatAttempt(attempt)})`;
+    })
+    .join(', ');
+  return [
+    `approve: write ${approve}${more} in the plan folder (status complete)`,
+    `ask for fixes: write ${fixes}${more} with what to change (status failed; the next attempt answers it)`,
+    `or call the MCP tool record_review of "npx nx-plan mcp" (verdict approved or fix)`,
+    `to run an agent again instead: npx nx run ${project}:execute --rerun`,
+  ];
 }
 
 function recommend(
@@ -245,6 +322,8 @@ function recommend(
   ids: readonly string[],
   statuses: readonly DerivedStatus[],
   readyIndex: readonly number[],
+  fileSets: readonly (AchievementFiles | undefined)[],
+  planOnly: readonly AnalyzedAchievement[],
 ): RecommendedAction {
   const project = shellArg(options.projectName ?? defaultProjectName(plan.name));
   const planArg = shellArg(plan.name);
@@ -304,7 +383,32 @@ function recommend(
       ids: runnable,
     };
   }
+  const awaiting = withStatus('awaiting_review');
+  if (awaiting.length > 0) {
+    let index: Map<string, number> | undefined;
+    const indexOf = (id: string): number => {
+      if (!index) {
+        index = new Map();
+        for (let i = 0; i < ids.length; i++) if (statuses[i] === 'awaiting_review') index.set(ids[i], i);
+      }
+      return index.get(id) ?? -1;
+    };
+    return {
+      kind: 'review',
+      message: `Review ${plural(awaiting.length, 'achievement')} whose agent finished: ${listIds(awaiting)}; dependents wait for the verdict`,
+      ids: awaiting,
+      details: reviewDetails(awaiting, fileSets, indexOf, project),
+    };
+  }
   if (statuses.every(isDone)) {
+    const open = planOnly.filter((a) => !isDone(a.status)).map((a) => a.id);
+    if (open.length > 0) {
+      return {
+        kind: 'wait',
+        message: `Every scheduled achievement of plan ${plan.name} is complete or skipped; ${listIds(open)} ${open.length === 1 ? 'is' : 'are'} only in the PLAN: add ${open.length === 1 ? 'it' : 'them'} to parallel.json to schedule ${open.length === 1 ? 'it' : 'them'}`,
+        ids: open,
+      };
+    }
     return { kind: 'done', message: `All ${plural(ids.length, 'achievement')} of plan ${plan.name} are complete or skipped`, ids: [] };
   }
   const inProgress = withStatus('in_progress');

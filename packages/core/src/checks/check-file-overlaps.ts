@@ -10,7 +10,7 @@ import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-
 import { nmOf } from '../model/ids';
 import type { LoadedPlan, SourceLocation } from '../model/types';
 import type { FileOverlap } from '../overlaps/find-file-overlaps';
-import { namedPathsByNode, planFileOverlaps } from '../overlaps/plan-file-overlaps';
+import { namedPathsById, planFileOverlaps } from '../overlaps/plan-file-overlaps';
 import { deriveStatus } from '../status/derive-status';
 
 const PATHS_SHOWN = 5;
@@ -42,9 +42,9 @@ export interface CheckFileOverlapsOptions {
 
 export function checkFileOverlaps(plan: LoadedPlan, options: CheckFileOverlapsOptions = {}): Diagnostic[] {
   if (plan.achievements.length < 2) return [];
+  // Nothing to compare unless two achievements name some path: skip the graph and the levels then.
+  if (namedPathsById(plan).size < 2) return [];
   const graph = options.graph ?? buildDependencyGraph(plan.achievements);
-  // Nothing to compare unless two achievements name some path: skip the levels then.
-  if (namedPathsByNode(plan, graph).size < 2) return [];
   const levels = computeLevels(graph);
   const byNm = plan.files.byNm;
   const open = (i: number): boolean => {

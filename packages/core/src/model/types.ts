@@ -5,6 +5,7 @@
  */
 import type { AchievementStatus, Diagnostic, ParallelJson } from '@nx-plan/schema';
 import type { RunRecord } from '../files/plan-file-names';
+import type { FileOverlap } from '../overlaps/find-file-overlaps';
 
 /** Hours as a closed range; a single number n is { min: n, max: n }. */
 export interface HoursRange {
@@ -159,6 +160,17 @@ export interface AnalyzedAchievement {
   dependencies: string[];
   estimate?: HoursRange;
   attempts: number;
+  /** Set on achievements that the PLAN lists but parallel.json does not (PLAN013): no place in the graph, not runnable, level -1. */
+  planOnly?: true;
+  /** With status awaiting_review: the attempt whose agent finished and awaits a verdict. */
+  awaitingReview?: number;
+  /** A run record: the run left this achievement's work on a branch / in a worktree (PLAN035). */
+  run?: AchievementRun;
+}
+
+/** A readable run record of an achievement, with its file (relative to the plan folder). */
+export interface AchievementRun extends RunRecord {
+  file: string;
 }
 
 export interface ParallelOpportunity {
@@ -193,6 +205,8 @@ export interface RecommendedAction {
   /** The exact command to run, if any. */
   command?: string;
   ids: string[];
+  /** Further lines for humans (the ways to record a review verdict); absent when there are none. */
+  details?: string[];
 }
 
 export interface PlanAnalysis {
@@ -210,6 +224,10 @@ export interface PlanAnalysis {
   recommendedAction: RecommendedAction;
   /** Every diagnostic: loading + graph checks + status oddities, sorted by file, line, column. */
   diagnostics: Diagnostic[];
+  /** Achievements that the PLAN lists but parallel.json does not (`planOnly: true`), in PLAN order; not part of the figures above. */
+  planOnly: AnalyzedAchievement[];
+  /** Open achievements of one level that name the same files (conflict foresight, PLAN036), by level. */
+  fileOverlaps: FileOverlap[];
 }
 
 export interface LoadOptions {

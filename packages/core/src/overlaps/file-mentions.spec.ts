@@ -30,16 +30,12 @@ describe('namedFilePaths', () => {
       'Add tests under packages/core/src/ and `tools/bench`, see [the guide](docs/guide.md#setup).',
       'Update ./package.json, then config/settings.yaml, (scripts/build.sh).',
     ].join('\n');
-    expect(namedFilePaths(text)).toEqual([
-      'src/app.ts',
-      'tools/bench',
-      'README.md',
-      'packages/core/src',
-      'docs/guide.md',
-      'package.json',
-      'config/settings.yaml',
-      'scripts/build.sh',
-    ]);
+    expect(namedFilePaths(text)).toEqual(['src/app.ts', 'README.md', 'docs/guide.md', 'package.json', 'config/settings.yaml', 'scripts/build.sh']);
+  });
+
+  it('keeps files, not folders: extensions, dotfiles and Makefile-like names', () => {
+    const text = 'Touch `Makefile`, `.github/workflows/ci.yml`, `docker/Dockerfile`, `.env` and `src/lib/`, src/lib/parser, `tools/bench`, packages/core/.';
+    expect(namedFilePaths(text)).toEqual(['Makefile', '.github/workflows/ci.yml', 'docker/Dockerfile', '.env']);
   });
 
   it('leaves out prose that only looks like a path', () => {

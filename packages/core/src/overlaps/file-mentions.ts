@@ -23,6 +23,8 @@ const PATHISH = new RegExp(`^(?:[\\w@.~-]+/)*[\\w@.-]*[\\w-]\\.(?:${EXTENSIONS})
 const WITH_EXTENSION = new RegExp(`[\\w-]\\.(?:${EXTENSIONS})$`, 'i');
 /** Folders joined by `/`, with at least one slash: `packages/core`, `src/lib/parser`, `/etc/hosts`. */
 const SLASHED = /^\/?[\w@.~-]+(?:\/[\w@.~-]+)+\/?$/;
+/** What any text naming a file holds somewhere. */
+const MAY_NAME_A_FILE = /[/`]|\.[a-z]/i;
 /** Candidate bare paths: runs of path characters holding a `.` or a `/`. */
 const BARE_TOKEN = /[\w@.~/-]*[./][\w@.~/-]*/g;
 /** Library names written like files (`Node.js`, `Next.js`), not files of the project. */
@@ -61,7 +63,8 @@ export function normaliseNamedPath(token: string): string | undefined {
 /** The plan folder's own files and folders (`execution/feedbacks`, `subplans/`), and names without a letter in their stem (`_01.md`). */
 function isPlanFolderFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  if (PLAN_FOLDER_FILE.test(base) || !/[a-z]/i.test(base.replace(/\.[^.]*$/, ''))) return true;
+  const stem = base.lastIndexOf('.') > 0 ? base.slice(0, base.lastIndexOf('.')) : base;
+  if (PLAN_FOLDER_FILE.test(base) || !/[a-z]/i.test(stem)) return true;
   return /^(?:execution|subplans)(?:\/(?:feedbacks|\.in-progress|\.runs))?$/.test(path);
 }
 
@@ -73,6 +76,15 @@ function startsWithDomain(path: string): boolean {
 
 function hasLetter(text: string): boolean {
   return /[a-z]/i.test(text);
+}
+
+/** Files without an extension that projects commonly have. */
+const EXTENSIONLESS_FILES = /^(?:Makefile|Dockerfile|Containerfile|LICENSE|NOTICE|CODEOWNERS|Procfile|Gemfile|Rakefile|Jenkinsfile|Vagrantfile|Brewfile|Justfile)$/;
+
+/** The last segment names a file (an extension, a dotfile such as `.env`, or a Makefile-like name), not a folder. */
+function namesAFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return /\.[a-z0-9]{1,12}$/i.test(base) || EXTENSIONLESS_FILES.test(base);
 }
 
 /** A bare (not code-span) token that names a file: a known extension, or a path of 3+ segments, or a folder ending in `/`. */
@@ -99,22 +111,27 @@ function codeSpanPath(raw: string): string | undefined {
   if (/^\d+(\.\d+)+$/.test(token) || /^@[\w.-]+\/[\w.-]+$/.test(token)) return undefined;
   if (PATHISH.test(token)) return LIBRARY_NAMES.test(token) ? undefined : token;
   if (SLASHED.test(token) && hasLetter(token) && !startsWithDomain(token)) return token;
+  // `Makefile`, `.env`, `.gitignore`: files by name alone.
+  if (EXTENSIONLESS_FILES.test(token) || /^\.[a-z][\w.-]*$/i.test(token)) return token;
   return undefined;
 }
 
 /**
- * Every file path the text names, normalised (see normaliseNamedPath), once
- * each, in order of first mention. Scoped package names (`@nx/devkit`), urls,
- * versions and the plan folder's own files (PLAN_, SUBPLAN_, EXECUTION_TASK_,
- * feedbacks, parallel.json…) are left out.
+ * Every file the text names, normalised (see normaliseNamedPath), once each,
+ * in order of first mention. Folders (`src/lib/`, `packages/core`), scoped
+ * package names (`@nx/devkit`), urls, versions and the plan folder's own
+ * files (PLAN_, SUBPLAN_, EXECUTION_TASK_, feedbacks, parallel.json…) are
+ * left out, and so is a bare file name whose full path the text also names.
  */
 export function namedFilePaths(text: string): string[] {
+  // Most titles and many bodies name no file: a path needs a `/`, an extension (`.` then a letter) or a code span.
+  if (!MAY_NAME_A_FILE.test(text)) return [];
   const found: string[] = [];
   const seen = new Set<string>();
   const add = (token: string | undefined): void => {
     if (token === undefined) return;
     const path = normaliseNamedPath(token);
-    if (path === undefined || seen.has(path) || isPlanFolderFile(path)) return;
+    if (path === undefined || token.endsWith('/') || seen.has(path) || !namesAFile(path) || isPlanFolderFile(path)) return;
     seen.add(path);
     found.push(path);
   };
@@ -131,10 +148,20 @@ export function namedFilePaths(text: string): string[] {
     if (raw.startsWith('@') && raw.split('/').length === 2) continue;
     add(bareTokenPath(raw));
   }
-  // A bare file name is a short reference to a path named in full in the same text (`utils.py` for `src/utils.py`).
+  return withoutShortNames(found);
+}
+
+/**
+ * Drops a bare file name when the list also holds a path ending in it: a
+ * short reference to the same file (`utils.py` for `src/utils.py`). Keeps the
+ * list itself when nothing is dropped.
+ */
+export function withoutShortNames(paths: string[]): string[] {
   let full: Set<string> | undefined;
-  for (const path of found) {
+  for (const path of paths) {
     if (path.includes('/')) (full ??= new Set()).add(path.slice(path.lastIndexOf('/') + 1));
   }
-  return full ? found.filter((path) => path.includes('/') || !full!.has(path)) : found;
+  if (!full) return paths;
+  const kept = paths.filter((path) => path.includes('/') || !full!.has(path));
+  return kept.length === paths.length ? paths : kept;
 }

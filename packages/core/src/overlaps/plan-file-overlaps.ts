@@ -9,59 +9,50 @@ import type { DependencyGraph } from '../graph/dependency-graph';
 import { nodeIndex } from '../graph/dependency-graph';
 import { nmOf } from '../model/ids';
 import type { LoadedPlan } from '../model/types';
-import { namedFilePaths } from './file-mentions';
+import { namedFilePaths, withoutShortNames } from './file-mentions';
 import { findFileOverlaps, type FileOverlap, type OverlapCandidate } from './find-file-overlaps';
 
-/** Paths per graph node index, for the plan and graph they were computed for. */
-const cache = new WeakMap<LoadedPlan, { graph: DependencyGraph; paths: Map<number, string[]> }>();
+/** Paths per achievement id, computed once per loaded plan (validate and analyze build graphs of their own). */
+const cache = new WeakMap<LoadedPlan, Map<string, string[]>>();
 
-function merge(into: Map<number, string[]>, i: number, paths: string[]): void {
+function merge(into: Map<string, string[]>, id: string, paths: string[]): void {
   if (paths.length === 0) return;
-  const known = into.get(i);
+  const known = into.get(id);
   if (!known) {
-    into.set(i, paths);
+    into.set(id, paths);
     return;
   }
   const seen = new Set(known);
   for (const path of paths) if (!seen.has(path)) known.push(path);
 }
 
-/** Paths named by each achievement's PLAN text and SUBPLAN, keyed by graph node index (only achievements that name some). */
-export function namedPathsByNode(plan: LoadedPlan, graph: DependencyGraph): Map<number, string[]> {
+/** Paths named by each achievement's PLAN text and by the SUBPLAN of each open achievement, by id (only achievements that name some). */
+export function namedPathsById(plan: LoadedPlan): Map<string, string[]> {
   const cached = cache.get(plan);
-  if (cached && cached.graph === graph) return cached.paths;
-  const paths = new Map<number, string[]>();
+  if (cached) return cached;
+  const paths = new Map<string, string[]>();
   for (const a of plan.plan?.achievements ?? []) {
     const named = namedFilePaths(a.body === '' ? a.title : `${a.title}\n${a.body}`);
-    if (named.length === 0) continue;
-    const i = nodeIndex(graph, a.id);
-    if (i >= 0) merge(paths, i, named);
+    if (named.length > 0) merge(paths, a.id, named);
   }
   const read = plan.readPlanFile;
   if (read && plan.files.byNm.size > 0) {
+    let known: Set<string> | undefined;
     for (const [nm, files] of plan.files.byNm) {
       // Only open achievements: a finished one conflicts with nobody.
       if (!files.subplan || files.approved || files.skipped) continue;
-      const i = indexOfNm(graph, nm);
-      if (i < 0) continue;
+      known ??= new Set(plan.achievements.map((a) => a.id));
+      const ids = idsOfNm(nm).filter((id) => known!.has(id));
+      // No achievement of that number, or several (an NM collision, PLAN008): the SUBPLAN cannot be attributed.
+      if (ids.length !== 1) continue;
       const text = read(files.subplan);
-      if (text !== undefined) merge(paths, i, namedFilePaths(text));
+      if (text !== undefined) merge(paths, ids[0], namedFilePaths(text));
     }
   }
-  cache.set(plan, { graph, paths });
+  // The PLAN may say `utils.py` where the SUBPLAN says `src/utils.py`: one file.
+  for (const [id, list] of paths) paths.set(id, withoutShortNames(list));
+  cache.set(plan, paths);
   return paths;
-}
-
-/** The graph node whose id gives nm, or -1 (none, or several: an NM collision). */
-function indexOfNm(graph: DependencyGraph, nm: string): number {
-  let found = -1;
-  for (const id of idsOfNm(nm)) {
-    const i = nodeIndex(graph, id);
-    if (i < 0) continue;
-    if (found >= 0 && found !== i) return -1;
-    found = i;
-  }
-  return found;
 }
 
 /** The ids `<priority>.<index>` whose NM is nm (a dot at each possible place). */
@@ -80,9 +71,14 @@ function idsOfNm(nm: string): string[] {
  * complete nor skipped.
  */
 export function planFileOverlaps(plan: LoadedPlan, graph: DependencyGraph, levels: ArrayLike<number>, open: (i: number) => boolean): FileOverlap[] {
-  const byNode = namedPathsByNode(plan, graph);
-  if (byNode.size < 2) return [];
-  const indices = [...byNode.keys()].filter((i) => levels[i] >= 0 && open(i)).sort((a, b) => a - b);
-  const candidates: OverlapCandidate[] = indices.map((i) => ({ id: graph.ids[i], level: levels[i], paths: byNode.get(i)! }));
+  const byId = namedPathsById(plan);
+  if (byId.size < 2) return [];
+  const indexed: { i: number; paths: string[] }[] = [];
+  for (const [id, paths] of byId) {
+    const i = nodeIndex(graph, id);
+    if (i >= 0 && levels[i] >= 0 && open(i)) indexed.push({ i, paths });
+  }
+  indexed.sort((a, b) => a.i - b.i);
+  const candidates: OverlapCandidate[] = indexed.map(({ i, paths }) => ({ id: graph.ids[i], level: levels[i], paths }));
   return findFileOverlaps(candidates);
 }

@@ -33,8 +33,14 @@ export function statusStyle(c: Palette, status: DerivedStatus): (text: string) =
 }
 
 function stateOf(a: AnalyzedAchievement): string {
+  if (a.planOnly) return 'plan-only';
   if (a.status === 'complete' || a.status === 'skipped') return 'done';
   return a.ready ? 'ready' : 'blocked';
+}
+
+function levelOf(a: AnalyzedAchievement): string {
+  if (a.planOnly) return '—';
+  return a.level < 0 ? 'cycle' : String(a.level);
 }
 
 function list(ids: readonly string[]): string {
@@ -51,32 +57,41 @@ function percent(range: HoursRange): string {
 export function renderStatus(analysis: PlanAnalysis, options: RenderOptions = {}): string {
   const c = palette(options.color);
   const out: string[] = [];
-  const total = analysis.achievements.length;
-  const done = analysis.achievements.filter((a) => a.status === 'complete' || a.status === 'skipped').length;
+  const planOnly = analysis.planOnly ?? [];
+  const listed = planOnly.length === 0 ? analysis.achievements : [...analysis.achievements, ...planOnly];
+  const total = listed.length;
+  const done = listed.filter((a) => a.status === 'complete' || a.status === 'skipped').length;
   const source = analysis.dependencySource === 'inferred' ? 'dependencies inferred from the PLAN' : 'dependencies from parallel.json';
   out.push(c.bold(`Plan ${analysis.name}`) + c.dim(`  ${done}/${total} done, ${source}`));
   out.push('');
 
   const header = ['ID', 'TITLE', 'STATUS', 'LEVEL', 'STATE', 'ESTIMATE'];
-  const rows = analysis.achievements.map((a) => [
+  const rows = listed.map((a) => [
     a.id,
     truncate(a.title.replace(/\s+/g, ' '), TITLE_WIDTH),
     a.status,
-    a.level < 0 ? 'cycle' : String(a.level),
+    levelOf(a),
     stateOf(a),
     a.estimate ? formatHours(a.estimate) : '—',
   ]);
   const widths = header.map((h, k) => rows.reduce((w, row) => Math.max(w, [...row[k]].length), h.length));
   out.push(c.dim(header.map((h, k) => (k === header.length - 1 ? h : h.padEnd(widths[k]))).join('  ')));
-  analysis.achievements.forEach((a, r) => {
+  listed.forEach((a, r) => {
     const cells = rows[r].map((cell, k) => {
       const padded = k === header.length - 1 ? cell : padEnd(cell, widths[k]);
       if (k === 2) return statusStyle(c, a.status)(padded);
-      if (k === 4) return (cell === 'ready' ? c.green : cell === 'blocked' ? c.yellow : c.dim)(padded);
+      if (k === 4) return (cell === 'ready' ? c.green : cell === 'blocked' || cell === 'plan-only' ? c.yellow : c.dim)(padded);
       return padded;
     });
     out.push(cells.join('  '));
   });
+  if (planOnly.length > 0) {
+    out.push(
+      c.dim(
+        `plan-only: ${list(planOnly.map((a) => a.id))} ${planOnly.length === 1 ? 'is' : 'are'} in the PLAN but not in parallel.json, so not scheduled (PLAN013); add ${planOnly.length === 1 ? 'it' : 'them'} there with dependencies`,
+      ),
+    );
+  }
   out.push('');
 
   out.push(`${c.bold('Next available:')} ${analysis.nextAvailable.length > 0 ? list(analysis.nextAvailable) : c.dim('none')}`);
@@ -88,6 +103,29 @@ export function renderStatus(analysis: PlanAnalysis, options: RenderOptions = {}
     }
   } else {
     out.push(`${c.bold('Parallel opportunities:')} ${c.dim('none right now')}`);
+  }
+
+  const overlaps = analysis.fileOverlaps ?? [];
+  if (overlaps.length > 0) {
+    out.push(`${c.bold('File overlaps:')} ${c.dim('same-level achievements naming the same files (PLAN036)')}`);
+    for (const overlap of overlaps.slice(0, LIST_LIMIT)) {
+      const who = overlap.ids.length === 2 ? `${overlap.ids[0]} and ${overlap.ids[1]}` : `${overlap.ids.length} achievements (${list(overlap.ids)})`;
+      out.push(`  level ${overlap.level}: ${who} ${c.yellow(`→ ${list(overlap.paths)}`)}`);
+    }
+    if (overlaps.length > LIST_LIMIT) out.push(c.dim(`  … (+${overlaps.length - LIST_LIMIT} more, see validate)`));
+  }
+
+  const runs = listed.filter((a) => a.run !== undefined);
+  if (runs.length > 0) {
+    out.push(`${c.bold('Work left in worktrees:')} ${c.dim('runs that did not merge (PLAN035)')}`);
+    for (const a of runs) {
+      const run = a.run!;
+      const parts = [c.red(run.outcome)];
+      if (run.branch) parts.push(`branch ${run.branch}`);
+      if (run.worktree) parts.push(`worktree ${run.worktree}`);
+      if (run.files && run.files.length > 0) parts.push(`files ${list(run.files)}`);
+      out.push(`  ${a.id}  ${parts.join('  ')}`);
+    }
   }
 
   const s = analysis.timeSavings;
@@ -109,5 +147,6 @@ export function renderStatus(analysis: PlanAnalysis, options: RenderOptions = {}
   const action = analysis.recommendedAction;
   out.push(`${c.bold('Recommended action:')} ${action.message}`);
   if (action.command) out.push(`  ${c.cyan(action.command)}`);
+  for (const line of action.details ?? []) out.push(`  - ${line}`);
   return out.join('\n') + '\n';
 }

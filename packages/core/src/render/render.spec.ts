@@ -109,6 +109,7 @@ describe('toStatusDocument', () => {
       'achievements',
       'nextAvailable',
       'parallelOpportunities',
+      'fileOverlaps',
       'criticalPath',
       'timeSavings',
       'recommendedAction',

@@ -4,7 +4,8 @@
  * written in a fixed order so the output is stable and diff-friendly.
  */
 import type { Diagnostic } from '@nx-plan/schema';
-import type { AnalyzedAchievement, HoursRange, ParallelOpportunity, PlanAnalysis, RecommendedAction, TimeSavings } from '../model/types';
+import type { AchievementRun, AnalyzedAchievement, HoursRange, ParallelOpportunity, PlanAnalysis, RecommendedAction, TimeSavings } from '../model/types';
+import type { FileOverlap } from '../overlaps/find-file-overlaps';
 
 export const STATUS_DOCUMENT_VERSION = 1;
 
@@ -14,9 +15,10 @@ export interface StatusDocument {
     name: string;
     dir: string;
     dependencySource: string;
-    achievements: Pick<AnalyzedAchievement, 'id' | 'title' | 'status' | 'level' | 'ready' | 'dependencies' | 'estimate' | 'attempts'>[];
+    achievements: Pick<AnalyzedAchievement, 'id' | 'title' | 'status' | 'level' | 'ready' | 'dependencies' | 'estimate' | 'attempts' | 'planOnly' | 'awaitingReview' | 'run'>[];
     nextAvailable: string[];
     parallelOpportunities: ParallelOpportunity[];
+    fileOverlaps: FileOverlap[];
     criticalPath: { ids: string[]; hours: HoursRange };
     timeSavings: TimeSavings;
     recommendedAction: RecommendedAction;
@@ -40,7 +42,44 @@ function diagnostic(d: Diagnostic): Diagnostic {
 }
 
 function action(a: RecommendedAction): RecommendedAction {
-  return { kind: a.kind, message: a.message, ...(a.command !== undefined ? { command: a.command } : {}), ids: [...a.ids] };
+  return {
+    kind: a.kind,
+    message: a.message,
+    ...(a.command !== undefined ? { command: a.command } : {}),
+    ids: [...a.ids],
+    ...(a.details !== undefined ? { details: [...a.details] } : {}),
+  };
+}
+
+function run(r: AchievementRun): AchievementRun {
+  return {
+    file: r.file,
+    achievement: r.achievement,
+    outcome: r.outcome,
+    at: r.at,
+    attempt: r.attempt,
+    ...(r.branch !== undefined ? { branch: r.branch } : {}),
+    ...(r.worktree !== undefined ? { worktree: r.worktree } : {}),
+    ...(r.targetBranch !== undefined ? { targetBranch: r.targetBranch } : {}),
+    ...(r.files !== undefined ? { files: [...r.files] } : {}),
+    message: r.message,
+  };
+}
+
+function achievement(a: AnalyzedAchievement): StatusDocument['plans'][number]['achievements'][number] {
+  return {
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    level: a.level,
+    ready: a.ready,
+    dependencies: [...a.dependencies],
+    ...(a.estimate ? { estimate: hours(a.estimate) } : {}),
+    attempts: a.attempts,
+    ...(a.planOnly ? { planOnly: true as const } : {}),
+    ...(a.awaitingReview !== undefined ? { awaitingReview: a.awaitingReview } : {}),
+    ...(a.run ? { run: run(a.run) } : {}),
+  };
 }
 
 export function toStatusDocument(analyses: readonly PlanAnalysis[]): StatusDocument {
@@ -50,18 +89,10 @@ export function toStatusDocument(analyses: readonly PlanAnalysis[]): StatusDocum
       name: analysis.name,
       dir: analysis.dir,
       dependencySource: analysis.dependencySource,
-      achievements: analysis.achievements.map((a) => ({
-        id: a.id,
-        title: a.title,
-        status: a.status,
-        level: a.level,
-        ready: a.ready,
-        dependencies: [...a.dependencies],
-        ...(a.estimate ? { estimate: hours(a.estimate) } : {}),
-        attempts: a.attempts,
-      })),
+      achievements: [...analysis.achievements.map(achievement), ...(analysis.planOnly ?? []).map(achievement)],
       nextAvailable: [...analysis.nextAvailable],
       parallelOpportunities: analysis.parallelOpportunities.map((p) => ({ level: p.level, ids: [...p.ids] })),
+      fileOverlaps: (analysis.fileOverlaps ?? []).map((o) => ({ level: o.level, ids: [...o.ids], paths: [...o.paths] })),
       criticalPath: { ids: [...analysis.criticalPath.ids], hours: hours(analysis.criticalPath.hours) },
       timeSavings: {
         sequential: hours(analysis.timeSavings.sequential),
