@@ -17,6 +17,10 @@ export function statusEvidence(status: DerivedStatus, files: AchievementFiles | 
       return files.skipped && basename(files.skipped);
     case 'in_progress':
       return files.marker && basename(files.marker.file);
+    case 'awaiting_review': {
+      const last = files.awaitingReview?.[files.awaitingReview.length - 1];
+      return last && basename(last.file);
+    }
     case 'execution_created': {
       const last = files.executions[files.executions.length - 1];
       return last && basename(last.file);
