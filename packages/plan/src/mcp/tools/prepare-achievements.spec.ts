@@ -4,7 +4,8 @@
  * what the dry run announced, existing files are never overwritten, and any
  * refusal writes nothing at all.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectClient, type ConnectedClient } from '../testing/connect-client';
 import { diskSnapshot } from '../testing/disk-snapshot';
@@ -93,6 +94,20 @@ describe('prepare_achievements', () => {
     expect(c.text(result)).toMatch(/batch-execution refused: .*a folder has this name.*nothing was written/);
     expect(diskSnapshot(ws.root)).toEqual(before);
     expect(existsSync(join(ws.root, 'plans/DOCS-SITE/subplans/SUBPLAN_DOCS-SITE_21.md'))).toBe(false);
+  });
+
+  it('refuses to write through a symbolic link that leads out of the plan folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'nx-plan-mcp-outside-'));
+    try {
+      rmSync(join(ws.root, 'plans/DOCS-SITE/subplans'), { recursive: true, force: true });
+      symlinkSync(outside, join(ws.root, 'plans/DOCS-SITE/subplans'));
+      const result = await c.call('prepare_achievements', { plan: 'DOCS-SITE', kind: 'subplans', achievements: ['2.1'] });
+      expect(result.isError).toBe(true);
+      expect(c.text(result)).toMatch(/outside the plan folder plans\/DOCS-SITE .*nothing was written/);
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses a plan with validation errors, listing them, and writes nothing', async () => {

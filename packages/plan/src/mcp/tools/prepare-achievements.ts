@@ -12,8 +12,9 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { BatchSummary } from '../../generators/lib/batch-summary';
 import { captureOutput } from '../lib/output-capture';
-import { ToolInputError } from '../lib/tool-input-error';
+import { ToolInputError, ToolRefusal } from '../lib/tool-input-error';
 import { structuredResult, toolError } from '../lib/tool-result';
+import { changesOutside } from '../workspace/check-changes-inside';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { achievementIdArgument, planArgument, strictArgument } from './plan-arguments';
 
@@ -114,7 +115,12 @@ export async function prepareAchievements(workspace: PlanWorkspace, args: Prepar
     const callbacks: ((() => void | Promise<void>) | void)[] = [];
     try {
       for (const step of steps) callbacks.push(await step.run(tree, options, { dryRun, lock: { timeoutMs: LOCK_TIMEOUT_MS } }));
-      if (!dryRun) flushChanges(root, tree.listChanges());
+      const changes = tree.listChanges();
+      const outside = changesOutside(root, plan.abs, changes.map((c) => c.path));
+      if (outside.length > 0) {
+        throw new ToolRefusal(`${outside.join(', ')} would be written outside the plan folder ${plan.dir} (a symbolic link on the way); nothing was written`);
+      }
+      if (!dryRun) flushChanges(root, changes);
     } finally {
       for (const callback of callbacks) if (typeof callback === 'function') await callback();
     }
