@@ -192,6 +192,22 @@ describe('run-achievement with isolation "worktree"', () => {
     execIn(repo.root, 'worktree', 'remove', '--force', other);
   });
 
+  it.each([
+    ['ignored by .gitignore', 'node_modules\n'],
+    ['not ignored', ''],
+  ])('links the main node_modules into the worktree (%s) and never commits the link', async (_label, extraIgnore) => {
+    repo = demoRepo();
+    if (extraIgnore) {
+      writeFile(repo.root, '.gitignore', `${repo.read('.gitignore')}${extraIgnore}`);
+      repo.commitAll('ignore rules');
+    }
+    writeFile(repo.root, 'node_modules/dep/index.js', 'module.exports = 42;\n');
+    await expect(run('1.1', '--reviewCommand=node -e "process.exit(require(\'dep\') === 42 ? 0 : 1)"')).resolves.toBe(0);
+    expect(repo.git('show', '--name-only', '--format=', 'HEAD^2').split('\n')).not.toContain('node_modules');
+    expect(repo.git('ls-files', 'node_modules').trim()).toBe('');
+    expect(repo.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '))).toHaveLength(1);
+  });
+
   it('keeps the worktree and branch with --keepBranches', async () => {
     repo = demoRepo();
     await expect(run('1.1', '--reviewCommand=true', '--keepBranches')).resolves.toBe(0);

@@ -32,9 +32,16 @@ export interface CommitResult {
  * paths) and commit with `message`.
  */
 export async function commitWork(worktreeDir: string, message: string, leaveOut: readonly string[]): Promise<CommitResult> {
-  const pathspec = ['.', ...leaveOut.map((p) => `:(exclude,literal)${p}`)];
-  // `:(literal)` keeps names with glob characters literal; top-level relative with `:/`.
-  await git(worktreeDir, ['add', '--all', '--', ...pathspec.map((p) => (p === '.' ? ':/' : p.replace(':(exclude,literal)', ':(exclude,literal,top)')))]);
+  // Paths git ignores anyway (a linked node_modules under an ignore rule) need no exclusion, and naming them makes `git add` fail.
+  const ignored = new Set<string>();
+  if (leaveOut.length > 0) {
+    // Run at the worktree's top level, where the paths are relative; git prints the ignored ones back.
+    const checked = await tryGit(worktreeDir, ['check-ignore', '--no-index', '--', ...leaveOut]);
+    for (const path of checked.stdout.split('\n')) if (path !== '') ignored.add(path);
+  }
+  // `:/` is the whole worktree; `literal` keeps names with glob characters literal, `top` makes them top-level relative.
+  const pathspec = [':/', ...leaveOut.filter((p) => !ignored.has(p)).map((p) => `:(exclude,literal,top)${p}`)];
+  await git(worktreeDir, ['add', '--all', '--', ...pathspec]);
   const staged = await tryGit(worktreeDir, ['diff', '--cached', '--quiet']);
   if (staged.code === 0) return { committed: false, fallbackIdentity: false };
   const identity = await identityArgs(worktreeDir);
