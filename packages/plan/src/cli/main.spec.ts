@@ -11,6 +11,9 @@ import { createTempWorkspace, type TempWorkspace } from '../testing/temp-workspa
 import type { NextDocument } from '../reports/next-report';
 import { main } from './main';
 
+// The first test loads the executors (and @nx/devkit) for the comparison; slow on a busy machine.
+jest.setTimeout(60_000);
+
 describe('nx-plan CLI', () => {
   let ws: TempWorkspace;
   let out: CapturedOutput;

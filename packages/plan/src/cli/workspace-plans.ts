@@ -9,7 +9,6 @@
 import { findPlanFolders, planProjectName } from '@nx-plan/core';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { minimatch } from 'minimatch';
 import { findWorkspaceRoot } from '../config/find-workspace-root';
 import { readPluginEntry } from '../config/read-plugin-options';
 import { relativeToRoot, type PlanFolder } from '../executors/lib/resolve-plan-folders';
@@ -124,6 +123,8 @@ function planFilesIn(dir: string): string[] {
 }
 
 function selected(workspace: CliWorkspace, file: string): boolean {
+  // Loaded only when plans are searched (not for a plan folder argument).
+  const { minimatch } = require('minimatch') as typeof import('minimatch');
   const match = (globs: readonly string[]) => globs.some((glob) => minimatch(file, glob, { dot: true }));
   if (!match(workspace.plansGlob)) return false;
   if (workspace.include && !match(workspace.include)) return false;
