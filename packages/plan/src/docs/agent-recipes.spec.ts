@@ -18,6 +18,7 @@ import {
   placeholdersIn,
   reachedIntact,
   runWithStubs,
+  secondShellProblems,
   shellSyntaxError,
   templateProblems,
   writeStubTools,
@@ -174,7 +175,7 @@ describe('agent command templates in the docs', () => {
   it.each(templates.map((t) => [`${t.file}:${t.line} ${t.key}: ${t.command.slice(0, 70)}`, t] as const))(
     '%s follows the placeholder rules and parses',
     (_name, template) => {
-      expect(staticProblems(template.command, scratch)).toEqual([]);
+      expect([...staticProblems(template.command, scratch), ...secondShellProblems(template)]).toEqual([]);
     },
   );
 
@@ -250,6 +251,22 @@ describe('the template rules reject bad templates', () => {
     expect(problems).toEqual([expect.stringContaining('exits 0 when the CLI itself failed')]);
   });
 
+  it('a command with $ in a target option, where nx:run-commands would expand it; fine in the plugin options', () => {
+    const markdown = [
+      '```json',
+      '{ "targets": { "achievement-2.1": { "options": { "agentCommand": "claude -p \\"Do $NX_PLAN_ACHIEVEMENT\\"" } } } }',
+      '```',
+      '```json',
+      '{ "plugins": [{ "plugin": "@nx-plan/plan", "options": { "agentCommand": "claude -p \\"Do $NX_PLAN_ACHIEVEMENT\\"" } }] }',
+      '```',
+    ].join('\n');
+    const [inTarget, inPlugin] = extractTemplates(markdown, 'x.md').templates;
+    expect(inTarget.where).toBe('targetOptions');
+    expect(secondShellProblems(inTarget)).toEqual([expect.stringContaining('$ in a target option')]);
+    expect(inPlugin.where).toBe('pluginOptions');
+    expect(secondShellProblems(inPlugin)).toEqual([]);
+  });
+
   it('a JSON block that is not JSON', () => {
     const markdown = ['```json', '{ "plugins": [{ "options": { "agentCommand": "claude -p x", } }] }', '```'].join('\n');
     expect(extractTemplates(markdown, 'bad.md').problems).toEqual([expect.stringMatching(/^bad\.md:2: JSON block is not valid JSON/)]);
@@ -258,7 +275,7 @@ describe('the template rules reject bad templates', () => {
   it('an excerpt of a larger JSON file is read as the members of an object', () => {
     const markdown = ['```json', '"targetDefaults": { "x": { "options": { "reviewCommand": "gemini -p y" } } }', '```'].join('\n');
     expect(extractTemplates(markdown, 'ok.md')).toEqual({
-      templates: [{ file: 'ok.md', line: 2, key: 'reviewCommand', command: 'gemini -p y' }],
+      templates: [{ file: 'ok.md', line: 2, key: 'reviewCommand', command: 'gemini -p y', where: 'targetOptions' }],
       problems: [],
     });
   });

@@ -29,6 +29,12 @@ export interface CommandTemplate {
   line: number;
   key: TemplateKey;
   command: string;
+  /**
+   * Where the template is set: the plugin options in nx.json (`plugins[].options`,
+   * read by nx-plan itself) or a target's options (passed on by nx:run-commands
+   * through a shell).
+   */
+  where: 'pluginOptions' | 'targetOptions';
 }
 
 const JSON_FENCE = /^\s*(`{3,}|~{3,})\s*(json|jsonc)\s*$/;
@@ -74,15 +80,25 @@ export function parseJsonBlock(text: string): { value: unknown } | { error: stri
   }
 }
 
-function collectTemplates(value: unknown, found: { key: TemplateKey; command: unknown }[]): void {
+interface FoundTemplate {
+  key: TemplateKey;
+  command: unknown;
+  where: CommandTemplate['where'];
+}
+
+function collectTemplates(value: unknown, found: FoundTemplate[], path: readonly string[] = []): void {
   if (Array.isArray(value)) {
-    for (const item of value) collectTemplates(item, found);
+    for (const item of value) collectTemplates(item, found, [...path, '[]']);
     return;
   }
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
-    if ((TEMPLATE_KEYS as readonly string[]).includes(key)) found.push({ key: key as TemplateKey, command: child });
-    else collectTemplates(child, found);
+    if ((TEMPLATE_KEYS as readonly string[]).includes(key)) {
+      const inPluginOptions = path.length >= 3 && path[path.length - 3] === 'plugins' && path[path.length - 1] === 'options';
+      found.push({ key: key as TemplateKey, command: child, where: inPluginOptions ? 'pluginOptions' : 'targetOptions' });
+    } else {
+      collectTemplates(child, found, [...path, key]);
+    }
   }
 }
 
@@ -101,17 +117,17 @@ export function extractTemplates(markdown: string, file: string): { templates: C
       problems.push(`${file}:${block.line}: JSON block is not valid JSON (${parsed.error})`);
       continue;
     }
-    const found: { key: TemplateKey; command: unknown }[] = [];
+    const found: FoundTemplate[] = [];
     collectTemplates(parsed.value, found);
     const blockLines = block.text.split('\n');
-    for (const { key, command } of found) {
+    for (const { key, command, where } of found) {
       if (typeof command !== 'string') {
         problems.push(`${file}:${block.line}: "${key}" must be a string, got ${JSON.stringify(command)}`);
         continue;
       }
       const literal = JSON.stringify(command);
       const index = blockLines.findIndex((l) => l.includes(`"${key}"`) && l.includes(literal));
-      templates.push({ file, line: block.line + Math.max(index, 0), key, command });
+      templates.push({ file, line: block.line + Math.max(index, 0), key, command, where });
     }
   }
   return { templates, problems };
@@ -190,6 +206,20 @@ export function templateProblems(command: string, placeholders: readonly string[
   }
   if (quote) problems.push(`unbalanced ${quote === '"' ? 'double' : 'single'} quote opened at column ${quoteStart + 1}`);
   return problems;
+}
+
+/**
+ * A template set in a target's options (project.json, or `--agentCommand` on
+ * the command line) reaches nx-plan through nx:run-commands, which wraps the
+ * value in double quotes for its own shell: `$…`, backticks and backslashes
+ * would be expanded there first. Such templates must avoid them.
+ */
+export function secondShellProblems(template: Pick<CommandTemplate, 'command' | 'where'>): string[] {
+  if (template.where === 'pluginOptions') return [];
+  const found = [...new Set(template.command.match(/[$`\\]/g) ?? [])];
+  return found.length === 0
+    ? []
+    : [`${found.join(' ')} in a target option: nx:run-commands passes it through a shell that expands it first; set this command in the plugin options in nx.json or move it into a script`];
 }
 
 /** `/bin/sh -n`: does the (substituted) command parse as a shell command? Undefined when it does. */
