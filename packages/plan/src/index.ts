@@ -8,7 +8,7 @@
  * trigger them. `nx g`/`nx run` never go through these exports: they load
  * each generator/executor file named in generators.json/executors.json.
  */
-export { createNodes, normalizeOptions, PLAN_FILE_GLOB } from './plugins/plan-nodes';
+export { createNodes, normalizeOptions, PLAN_FILE_GLOB, preTasksExecution } from './plugins/plan-nodes';
 export type { NormalizedPlanPluginOptions, PlanPluginOptions } from './plugins/plan-nodes';
 import { createNodes } from './plugins/plan-nodes';
 

@@ -13,6 +13,7 @@ import {
   type CreateNodes,
   type CreateNodesContext,
   type CreateNodesResult,
+  type PreTasksExecution,
   type ProjectConfiguration,
   type TargetConfiguration,
   workspaceRoot,
@@ -23,6 +24,7 @@ import { dirname, join, basename, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
 import { achievementTarget, giantPlanExecuteTarget } from './lib/achievement-target';
 import { aggregateProjectRoot } from './lib/aggregate-project-root';
+import { documentOutputEnv } from './lib/document-output-hook';
 import { giantPlanHint, giantPlanReason, isGiantPlan, maxAchievementTargetsOf } from './lib/giant-plan';
 import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from './lib/inference-cache';
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
@@ -177,6 +179,14 @@ export const createNodes: CreateNodes<PlanPluginOptions> = [
     }
   },
 ];
+
+/**
+ * Runs before Nx runs any task: makes Nx print a document asked of a plan
+ * target whole instead of streaming it (lib/document-output-hook).
+ */
+export const preTasksExecution: PreTasksExecution<PlanPluginOptions> = (rawOptions, context) => {
+  Object.assign(process.env, documentOutputEnv(context.argv, normalizeOptions(rawOptions), process.env));
+};
 
 /**
  * Nx's workspace data directory (`.nx/workspace-data`, or what

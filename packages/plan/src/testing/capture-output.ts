@@ -17,10 +17,17 @@ export function captureOutput(): CapturedOutput {
   const errors: string[] = [];
   const messages: string[] = [];
   const spies = [
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    jest.spyOn(process.stdout, 'write').mockImplementation(((
+      chunk: string | Uint8Array,
+      encodingOrCallback?: unknown,
+      callback?: unknown
+    ) => {
       chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf-8'));
+      // Like the real stream, report the write as done (executors await it before resolving).
+      const done = typeof encodingOrCallback === 'function' ? encodingOrCallback : callback;
+      if (typeof done === 'function') process.nextTick(done as () => void);
       return true;
-    }),
+    }) as typeof process.stdout.write),
     jest.spyOn(logger, 'error').mockImplementation((m: unknown) => void errors.push(String(m))),
     jest.spyOn(logger, 'info').mockImplementation((m: unknown) => void messages.push(String(m))),
     jest.spyOn(logger, 'log').mockImplementation((...m: unknown[]) => void messages.push(m.join(' '))),
