@@ -19,6 +19,8 @@ export class PlanRefusedError extends Error {
   ) {
     super(diagnostics.length > 0 ? `${summary}\n${renderDiagnostics(diagnostics, { color: false })}` : summary);
     this.name = 'PlanRefusedError';
+    // A refusal is not a crash: without a stack Nx prints the message alone, without "Pass --verbose to see the stacktrace."
+    Object.defineProperty(this, 'stack', { value: '', writable: true, configurable: true, enumerable: false });
   }
 }
 

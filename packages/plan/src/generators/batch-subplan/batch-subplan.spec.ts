@@ -308,7 +308,7 @@ describe('batch-subplan generator', () => {
       }
       expect(asked).toEqual([]);
       expect(createdPaths(tree)).toEqual([sub('11'), sub('22')]);
-      expect(out.info.join('\n')).toContain('selection: default (next wave: ready achievements without a SUBPLAN) (dry run: nothing is written)\ncreated (2):');
+      expect(out.info.join('\n')).toContain('selection: default (next wave: ready achievements without a SUBPLAN) (dry run: nothing is written)\nwould create (2):');
     });
 
     it('--no-interactive (NX_INTERACTIVE=false) is treated as no terminal', async () => {

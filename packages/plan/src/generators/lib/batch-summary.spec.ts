@@ -21,6 +21,20 @@ describe('renderSummary', () => {
   });
 });
 
+describe('renderSummary of a dry run', () => {
+  it('lists the files under "would create", never "created"', () => {
+    const summary = emptySummary('batch-execution', 'DEMO', 'plans/demo', 'default', true);
+    summary.created.push({ id: '2.1', file: 'plans/demo/execution/EXECUTION_TASK_DEMO_21_01.md' });
+    const text = renderSummary(summary);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'batch-execution DEMO (plans/demo), selection: default (dry run: nothing is written)',
+      'would create (1):',
+      '  2.1  plans/demo/execution/EXECUTION_TASK_DEMO_21_01.md',
+    ]);
+    expect(text).not.toMatch(/^created/m);
+  });
+});
+
 describe('batchProgress', () => {
   it('reports every 50 files and at the end for batches over 50, nothing for small ones', () => {
     const lines: string[] = [];

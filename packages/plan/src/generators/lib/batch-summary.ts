@@ -61,7 +61,8 @@ function section(label: string, items: readonly BatchItem[]): string[] {
 export function renderSummary(summary: BatchSummary): string {
   const lines = [
     `${summary.generator} ${summary.plan} (${summary.planDir}), selection: ${summary.selection}${summary.dryRun ? ' (dry run: nothing is written)' : ''}`,
-    ...section('created', summary.created),
+    // A dry run writes nothing: its files are the ones a real run would create.
+    ...section(summary.dryRun ? 'would create' : 'created', summary.created),
     ...section('skipped', summary.skipped),
     ...section('refused', summary.refused),
   ];

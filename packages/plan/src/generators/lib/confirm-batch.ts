@@ -6,7 +6,20 @@
  * anything else is refused with the flag to pass.
  */
 import { createInterface } from 'node:readline';
-import { BatchRefusal } from './batch-refusal';
+import { BatchRefusal, withoutStack } from './batch-refusal';
+
+/** Exit code of a run cancelled with Ctrl+C at the prompt (128 + SIGINT), as shells report it. */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/** Ctrl+C at the confirmation prompt: the batch is cancelled and nothing is written. */
+export class PromptInterrupted extends Error {
+  constructor(generator = 'the generator') {
+    super(`${generator} cancelled at the prompt (Ctrl+C); nothing was written`);
+    this.name = 'PromptInterrupted';
+    Object.setPrototypeOf(this, PromptInterrupted.prototype);
+    withoutStack(this);
+  }
+}
 
 export interface ConfirmIo {
   stdinIsTTY: boolean;
@@ -25,18 +38,34 @@ export function isDryRun(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NX_DRY_RUN === 'true';
 }
 
-function askOnTerminal(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
-    let answered = false;
-    rl.question(question, (answer) => {
-      answered = true;
+/**
+ * Asks on the terminal. Enter or Ctrl+D (end of input) answer the default
+ * (No); Ctrl+C rejects with PromptInterrupted, whether readline sees it as a
+ * key (the terminal is in raw mode while it reads) or the process receives
+ * SIGINT.
+ */
+export function askOnTerminal(question: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input, output, terminal: true });
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      process.removeListener('SIGINT', onInterrupt);
       rl.close();
-      resolve(answer);
-    });
-    rl.on('close', () => {
-      if (!answered) resolve('');
-    });
+      // Stop reading so the open stdin does not keep the process alive.
+      input.pause();
+      done();
+    };
+    const onInterrupt = () =>
+      settle(() => {
+        output.write('\n');
+        reject(new PromptInterrupted());
+      });
+    rl.on('SIGINT', onInterrupt);
+    process.once('SIGINT', onInterrupt);
+    rl.question(question, (answer) => settle(() => resolve(answer)));
+    rl.on('close', () => settle(() => resolve('')));
   });
 }
 

@@ -152,7 +152,9 @@ describe('next generator', () => {
       // Menu with the command for each option.
       expect(text).toContain('npx nx g @nx-plan/plan:batch-subplan --plan=DEMO');
       expect(text).toContain('npx nx g @nx-plan/plan:batch-execution --plan=DEMO');
-      expect(text).toContain('npx nx run plan-demo:execute --parallel=3');
+      // Four ready achievements (levels 0 and 1) can run at once: the label and both commands say 4.
+      expect(text).toContain('3. Run the plan in parallel (up to 4 at once)');
+      expect(text).toContain('npx nx run plan-demo:execute --parallel=4');
       expect(text).toContain('npx nx run-many -t achievement-1.2,achievement-1.3,achievement-1.4,achievement-2.2 -p plan-demo --parallel=4');
       expect(text).toContain('npx nx run plan-demo:graph');
       expect(text).toContain('npx nx g @nx-plan/plan:next --plan=DEMO --action=prompt --achievement=1.2');
@@ -165,7 +167,7 @@ describe('next generator', () => {
       try {
         // Jest's stdin is not a TTY, so the real terminal check says "not interactive".
         await expect(nextGenerator(tree, { plan: 'DEMO' })).resolves.toBeUndefined();
-        expect(info.mock.calls.map((c) => String(c[0])).join('\n')).toContain('npx nx run plan-demo:execute --parallel=3');
+        expect(info.mock.calls.map((c) => String(c[0])).join('\n')).toContain('npx nx run plan-demo:execute --parallel=4');
       } finally {
         info.mockRestore();
       }
@@ -227,7 +229,7 @@ describe('next generator', () => {
       const before = changedFiles();
       await runNext(tree, { plan: 'DEMO', action: 'run' }, runtime);
       const text = output[output.length - 1];
-      expect(text).toContain('npx nx run plan-demo:execute --parallel=3');
+      expect(text).toContain('npx nx run plan-demo:execute --parallel=4');
       // Only 2.2 has an EXECUTION_TASK to work on; 1.3 failed and its attempt 01 predates the FIX.
       expect(text).toContain('npx nx run-many -t achievement-2.2 -p plan-demo --parallel=1');
       expect(text).toContain('waiting for a new attempt that answers the review: 1.3');

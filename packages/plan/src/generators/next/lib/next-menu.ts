@@ -27,7 +27,12 @@ export interface RunPlan {
   retry: string[];
   /** Those still without an EXECUTION_TASK (not_started, subplan_created). */
   unprepared: string[];
-  /** Largest number of unfinished achievements on one level (at least 1). */
+  /**
+   * How many can run at once, the one number the menu's label and its
+   * `--parallel=` commands use: the largest number of unfinished achievements
+   * on one level, or the ready wave if that is larger (ready achievements of
+   * different levels run together). At least 1.
+   */
   parallel: number;
 }
 
@@ -54,6 +59,7 @@ export function planRun(analysis: PlanAnalysis, hasRetryAttempt: (id: string) =>
     }
     if (open > run.parallel) run.parallel = open;
   }
+  if (run.wave.length > run.parallel) run.parallel = run.wave.length;
   return run;
 }
 
@@ -63,7 +69,7 @@ export function nextCommand(planName: string, action: string, extra = ''): strin
 
 export function buildMenu(analysis: PlanAnalysis, commands: PlanCommands, planName: string, run: RunPlan = planRun(analysis)): MenuEntry[] {
   const runCommands = [commands.execute(run.parallel)];
-  if (run.wave.length > 0) runCommands.push(commands.runMany(run.wave, run.wave.length));
+  if (run.wave.length > 0) runCommands.push(commands.runMany(run.wave, run.parallel));
   const promptTarget = analysis.nextAvailable[0];
   return [
     {
