@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { captureOutput } from '../lib/output-capture';
 import { ToolRefusal } from '../lib/tool-input-error';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
-import { planNameCompleter } from './execution-prompt';
+import { planNameCompleter } from './plan-name-completer';
 import { readOnlyTree } from './plan-tree';
 
 const WRITTEN_SENTENCES: [RegExp, string][] = [

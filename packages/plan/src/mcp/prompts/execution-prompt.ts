@@ -14,22 +14,8 @@ import { ToolInputError } from '../lib/tool-input-error';
 import { readTextFile } from '../lib/read-text-file';
 import { analyzeOnePlan } from '../tools/plan-selection';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
+import { planNameCompleter } from './plan-name-completer';
 import { readOnlyTree } from './plan-tree';
-
-export function planNameCompleter(workspace: PlanWorkspace) {
-  return (value: string | undefined): string[] => {
-    try {
-      const key = (value ?? '').toLowerCase();
-      return workspace
-        .plans()
-        .map((p) => p.name)
-        .filter((name) => name.toLowerCase().startsWith(key))
-        .slice(0, 100);
-    } catch {
-      return [];
-    }
-  };
-}
 
 export async function executionPrompt(workspace: PlanWorkspace, args: { plan: string; id?: string }): Promise<GetPromptResult> {
   const { plan, loaded, analysis } = analyzeOnePlan(workspace, { plan: args.plan });

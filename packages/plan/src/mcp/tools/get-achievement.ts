@@ -8,7 +8,6 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   approvedPath,
   executionPath,
-  fixPathForAttempt,
   nmOf,
   subplanPath,
   type AnalyzedAchievement,
@@ -17,7 +16,7 @@ import { z } from 'zod';
 import { readTextFile, type FileText } from '../lib/read-text-file';
 import { ToolInputError } from '../lib/tool-input-error';
 import { structuredResult } from '../lib/tool-result';
-import { readFeedbackFiles } from '../workspace/feedback-files';
+import { nextFixPath, readFeedbackFiles } from '../workspace/feedback-files';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { hoursSchema, recommendedActionSchema } from './output-schemas';
 import { achievementIdArgument, planArgument, READ_ONLY, strictArgument } from './plan-arguments';
@@ -73,11 +72,6 @@ export const getAchievementOutput = z.looseObject({
   recommendedAction: recommendedActionSchema.describe("The plan's recommended action"),
 });
 export type GetAchievementOutput = ReturnType<typeof getAchievement>;
-
-/** Where the next FIX of an achievement goes: FIX_<NM>.md first, then FIX_<NM>_<NN>.md for the latest attempt NN. */
-export function nextFixPath(fixes: readonly { file: string }[], latestAttempt: number, id: string): string {
-  return fixPathForAttempt(id, fixes.length === 0 ? 1 : latestAttempt);
-}
 
 export function getAchievement(workspace: PlanWorkspace, args: { plan: string; id: string; strict?: boolean }) {
   const { plan, loaded, analysis } = analyzeOnePlan(workspace, args);

@@ -31,7 +31,12 @@ async function executorJson(
   try {
     const projects = Object.fromEntries(plans.map((p) => [p.project, { root: p.dir }]));
     const outputFile = join(out, 'doc.json');
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // swallow the executor's own lines, but let its writes complete (it waits for stdout to drain)
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(((...args: unknown[]) => {
+      const done = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write);
     try {
       await executor({ plan, format: 'json', outputFile } as never, executorContext(root, projects));
     } finally {

@@ -13,9 +13,8 @@ import { ToolInputError, ToolRefusal } from '../lib/tool-input-error';
 import { structuredResult } from '../lib/tool-result';
 import { analyzeWorkspacePlan } from '../workspace/analyze-workspace-plan';
 import { createFileOnce } from '../workspace/create-file-once';
-import { readFeedbackFiles } from '../workspace/feedback-files';
+import { nextFixPath, readFeedbackFiles } from '../workspace/feedback-files';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
-import { nextFixPath } from './get-achievement';
 import { achievementIdArgument, planArgument } from './plan-arguments';
 import { analyzeOnePlan } from './plan-selection';
 
