@@ -12,6 +12,7 @@ import validateExecutor from '../../executors/validate/validate';
 import { executorContext } from '../../testing/executor-context';
 import { CORPUS_DIR } from '../../utils/testing/copy-into-tree';
 import { connectClient, type ConnectedClient } from '../testing/connect-client';
+import { diskSnapshot } from '../testing/disk-snapshot';
 import { exampleWorkspace, type ExampleWorkspace } from '../testing/example-workspace';
 
 const PLANS = [
@@ -225,6 +226,27 @@ describeCorpus(`read-only tools on the corpus${corpusPlans.length ? '' : ' (skip
     const validate = (await c.call('validate_plan', { plan: name })).structuredContent as { version: number; plans: unknown[] };
     expect({ version: validate.version, plans: validate.plans }).toEqual(await executorJson(validateExecutor, ws.root, plans, `plans/${name}`));
   });
+
+  it.each(corpusPlans)('list_plans and next_work on %s agree with plan_status', async (name) => {
+    const status = ((await c.call('plan_status', { plan: name })).structuredContent as { plans: { achievements: { status: string }[]; nextAvailable: string[]; recommendedAction: unknown }[] }).plans[0];
+    const listed = ((await c.call('list_plans')).structuredContent as { plans: { name: string; total: number; nextAvailable: string[] }[] }).plans.find((p) => p.name === name)!;
+    expect(listed.total).toBe(status.achievements.length);
+    expect(listed.nextAvailable).toEqual(status.nextAvailable);
+    const next = ((await c.call('next_work', { plan: name })).structuredContent as { plans: { nextAvailable: string[]; recommendedAction: unknown }[] }).plans[0];
+    expect(next.nextAvailable).toEqual(status.nextAvailable);
+    expect(next.recommendedAction).toEqual(status.recommendedAction);
+  });
+
+  it.each(corpusPlans)('prepare_achievements dryRun on %s writes nothing', async (name) => {
+    const before = diskSnapshot(ws.root);
+    for (const kind of ['subplans', 'executions', 'both']) {
+      const result = await c.call('prepare_achievements', { plan: name, kind, dryRun: true, all: true });
+      // a real plan may be refused (validation errors): then it says so; else it lists what it would create
+      if (result.isError) expect(c.text(result)).toMatch(/refused.*nothing was written/);
+      else expect((result.structuredContent as { dryRun: boolean }).dryRun).toBe(true);
+    }
+    expect(diskSnapshot(ws.root)).toEqual(before);
+  }, 60_000);
 
   it.each(corpusPlans)('get_achievement answers for every achievement of %s', async (name) => {
     const status = (await c.call('plan_status', { plan: name })).structuredContent as { plans: { achievements: { id: string; status: string }[] }[] };
