@@ -147,6 +147,17 @@ describe('run-achievement executor', () => {
       expect(text('error')).toContain('the review asked for changes 2 time(s)');
     });
 
+    it('fails at once for an achievement only in the PLAN, with the located PLAN013 diagnostic and the fix', async () => {
+      const planFile = join(ws.root, DEMO_PLAN_DIR, 'PLAN_DEMO.md');
+      writeFileSync(planFile, readFileSync(planFile, 'utf-8').replace('**Achievement 2.2**', '**Achievement 2.3**: Only In The Plan (1h)\n**Achievement 2.2**'));
+      await expect(run('2.3', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
+      const error = text('error');
+      expect(error).toMatch(/PLAN_DEMO\.md:\d+:\d+ +warning +PLAN013 +achievement 2\.3/);
+      expect(error).toContain('achievement 2.3 is in the PLAN of DEMO but not in its dependency tree');
+      expect(error).toContain('Add it to parallel.json');
+      expect(existsSync(recordFile)).toBe(false);
+    });
+
     it('fails for an id the plan does not have, listing the ids it has', async () => {
       await expect(run('7.7', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
       expect(text('error')).toContain('has no achievement 7.7; it has 1.1, 1.2, 1.3, 2.1, 2.2');

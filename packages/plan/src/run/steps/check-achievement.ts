@@ -43,6 +43,12 @@ export function fileStatus(files: AchievementFiles | undefined): DerivedStatus {
 
 const DONE: readonly DerivedStatus[] = ['complete', 'skipped'];
 
+/** The dependency tree's file name (`parallel.json` unless the plan uses another known name). */
+function parallelName(plan: LoadedPlan): string {
+  const file = plan.parallelFile ?? 'parallel.json';
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPlan) => string): CheckResult {
   const id = options.achievement;
   let plan: LoadedPlan;
@@ -72,7 +78,7 @@ export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPl
         diagnostics: about.length > 0 ? about : diagnostics.filter((d) => d.code === 'PLAN013'),
         message:
           `achievement ${id} is in the PLAN of ${plan.name} but not in its dependency tree, so it cannot be run yet.\n` +
-          `  Add it to ${plan.parallelFile ?? 'parallel.json'} with its dependencies, then run again (npx nx run ${planLabel(plan)}:validate).`,
+          `  Add it to ${parallelName(plan)} with its dependencies, then run again (npx nx run ${planLabel(plan)}:validate).`,
       };
     }
     const known = plan.achievements.map((a) => a.id);
