@@ -16,6 +16,7 @@ import { join, posix, relative } from 'node:path';
 import { defaultProjectName, inProgressMarkerPath, renderDiagnostics, type RunOutcome } from '@nx-plan/core';
 import type { TaskLogger } from '../executors/lib/task-logger';
 import { acquireMarker, releaseMarker, type MarkerContent } from './lib/in-progress-marker';
+import { StepTimings } from './lib/step-timings';
 import type { RunOptions } from './run-options';
 import { checkAchievement } from './steps/check-achievement';
 import { cleanUpWorktree, commitAll, mergeIntoMain, MERGE_MESSAGE_PREFIX, type LandRequest } from './steps/land-work';
@@ -32,6 +33,15 @@ export type RunExitCode = number;
 const signalExit = (signal: NodeJS.Signals) => 128 + (osConstants.signals[signal] ?? 1);
 
 export async function runAchievement(options: RunOptions, log: TaskLogger): Promise<RunExitCode> {
+  const timings = new StepTimings();
+  try {
+    return await runTimed(options, log, timings);
+  } finally {
+    timings.report(options.achievement);
+  }
+}
+
+async function runTimed(options: RunOptions, log: TaskLogger, timings: StepTimings): Promise<RunExitCode> {
   const id = options.achievement;
   const project = (name: string) => options.projectName ?? defaultProjectName(name);
   const fail = (message: string): RunExitCode => {
@@ -40,7 +50,7 @@ export async function runAchievement(options: RunOptions, log: TaskLogger): Prom
   };
 
   // 1. What the plan says.
-  const check = checkAchievement(options, (plan) => project(plan.name));
+  const check = await timings.time('check', () => checkAchievement(options, (plan) => project(plan.name)));
   if (check.kind === 'fail') {
     if (check.diagnostics && check.diagnostics.length > 0) log.error(renderDiagnostics(check.diagnostics, { relativeTo: options.workspaceRoot }));
     return fail(check.message);
@@ -68,7 +78,7 @@ export async function runAchievement(options: RunOptions, log: TaskLogger): Prom
     );
   }
 
-  const prepared = await openAndPrepare(options, log, planName, title, fail);
+  const prepared = await openAndPrepare(options, log, planName, title, fail, timings);
   if (typeof prepared === 'number') return prepared;
 
   // 4. The in_progress marker, in the main checkout (status shows it there).
@@ -99,7 +109,7 @@ export async function runAchievement(options: RunOptions, log: TaskLogger): Prom
   const releaseOnExit = () => releaseMarker(markerAbs, marker);
   process.on('exit', releaseOnExit);
   try {
-    return await runWithMarker(options, log, prepared, fail, {
+    return await runWithMarker(options, log, prepared, fail, timings, {
       release: () => releaseMarker(markerAbs, marker),
       reacquire: () => {
         try {
@@ -131,10 +141,11 @@ async function openAndPrepare(
   planName: string,
   title: string,
   fail: (message: string) => RunExitCode,
+  timings: StepTimings,
 ): Promise<Prepared | RunExitCode> {
   const id = options.achievement;
   // 2. Where the agent works.
-  const opened = await openWorkspace(options, planName, (m) => log.info(m));
+  const opened = await timings.time('open', () => openWorkspace(options, planName, (m) => log.info(m)));
   if (opened.kind === 'fail') return fail(opened.message);
   const workspace = opened.workspace;
   const work = workspace.isolated;
@@ -159,14 +170,14 @@ async function openAndPrepare(
   // 3. Files the attempt needs, prepared where the agent works.
   let state = readAttempt(workspace.planDirAbs, id, options.strict);
   if (options.prepare && (state.subplanFile === undefined || state.needsAttempt)) {
-    const problem = await prepareFiles({
+    const problem = await timings.time('prepare', () => prepareFiles({
       root: workspace.root,
       planDir: options.planDir,
       achievement: id,
       subplan: state.subplanFile === undefined,
       attempt: state.needsAttempt,
       strict: options.strict,
-    });
+    }));
     if (problem) {
       record('setup-failed', problem, state.latest?.attempt ?? 0);
       return fail(problem);
@@ -188,6 +199,7 @@ async function runWithMarker(
   log: TaskLogger,
   prepared: Prepared,
   fail: (message: string) => RunExitCode,
+  timings: StepTimings,
   marker: { release: () => void; reacquire: () => boolean },
 ): Promise<RunExitCode> {
   const id = options.achievement;
@@ -216,7 +228,7 @@ async function runWithMarker(
       ...(state.fixFile ? { fixFile: state.fixFile } : {}),
     };
     log.info(`Achievement ${id} of ${planName}, attempt ${files.attempt}${work ? ` in ${work.dirFromWorkspace}` : ''}: ${options.agentCommand}`);
-    const agent = await runCommand(options.agentCommand!, options, workspace, files, { onSignal: releaseMarkerNow });
+    const agent = await timings.time('agent', () => runCommand(options.agentCommand!, options, workspace, files, { onSignal: releaseMarkerNow }));
     if (agent.result.interruptedBy) return interrupted(agent, `agent command for achievement ${id}`, files.attempt);
     if (!succeeded(agent)) {
       const message = describeCommandFailure(`agent command for achievement ${id}`, agent, options.timeoutMs);
@@ -244,7 +256,7 @@ async function runWithMarker(
     }
     let output = '';
     log.info(`Achievement ${id}: review: ${options.reviewCommand}`);
-    const review = await runCommand(options.reviewCommand, options, workspace, files, { onSignal: releaseMarkerNow, capture: (c) => (output += c) });
+    const review = await timings.time('review', () => runCommand(options.reviewCommand!, options, workspace, files, { onSignal: releaseMarkerNow, capture: (c) => (output += c) }));
     if (review.result.interruptedBy) return interrupted(review, `review command for achievement ${id}`, files.attempt);
     if (succeeded(review)) {
       const written = writeApproved(verdictContext(review, output));
@@ -265,7 +277,7 @@ async function runWithMarker(
     }
     // The generators skip an achievement in progress: our own marker is lifted while the next attempt is written.
     if (!work) marker.release();
-    const problem = await prepareFiles({ root: workspace.root, planDir: options.planDir, achievement: id, subplan: false, attempt: true, strict: options.strict });
+    const problem = await timings.time('prepare', () => prepareFiles({ root: workspace.root, planDir: options.planDir, achievement: id, subplan: false, attempt: true, strict: options.strict }));
     if (!work && !marker.reacquire()) return fail(`achievement ${id} was taken over by another run while its next attempt was prepared`);
     if (problem) {
       record('setup-failed', problem, files.attempt);
@@ -279,12 +291,13 @@ async function runWithMarker(
     if (verdict === 'rejected') return fail(`achievement ${id} of ${planName} failed: the review asked for changes ${options.maxAttempts} time(s) (option "maxAttempts")`);
     return 0;
   }
-  return land(options, log, workspace, { planFromTop, planName, title, verdict, attempt: state.latest?.attempt ?? 0 }, record, fail);
+  return land(options, log, timings, workspace, { planFromTop, planName, title, verdict, attempt: state.latest?.attempt ?? 0 }, record, fail);
 }
 
 async function land(
   options: RunOptions,
   log: TaskLogger,
+  timings: StepTimings,
   workspace: Workspace,
   facts: { planFromTop: string; planName: string; title: string; verdict: 'approved' | 'awaiting' | 'rejected'; attempt: number },
   record: (outcome: RunOutcome, message: string, attempt: number, files?: string[]) => void,
@@ -301,7 +314,7 @@ async function land(
     mergeMessage: `${MERGE_MESSAGE_PREFIX}${facts.planName} ${id}${facts.title ? ` ${facts.title}` : ''}`,
   };
   try {
-    const committed = await commitAll(request);
+    const committed = await timings.time('commit', () => commitAll(request));
     if (committed.fallbackIdentity) log.warn('git has no user identity here; committed as "nx-plan <nx-plan@localhost>".');
   } catch (error) {
     record('setup-failed', (error as Error).message, facts.attempt);
@@ -315,7 +328,7 @@ async function land(
 
   let merged;
   try {
-    merged = await mergeIntoMain(request);
+    merged = await timings.time('merge', () => mergeIntoMain(request));
   } catch (error) {
     record('setup-failed', (error as Error).message, facts.attempt);
     return fail(`merging ${work.branch} failed: ${(error as Error).message}`);
@@ -332,7 +345,7 @@ async function land(
           : `Achievement ${id}: nothing to merge.`,
       );
       if (!options.keepBranches) {
-        const kept = await cleanUpWorktree(work, options.workspaceRoot);
+        const kept = await timings.time('remove', () => cleanUpWorktree(work, options.workspaceRoot));
         if (kept) log.warn(`Kept the worktree ${work.dirFromWorkspace} / branch ${work.branch}: ${kept}`);
       }
       break;
