@@ -99,13 +99,19 @@ function targetsOf(catalog: CommandCatalog, project: string): { targets: Set<str
   return declared ? { targets: declared } : undefined;
 }
 
-/** The executor schema behind an inferred target, undefined for `execute` (nx:noop) and project.json targets. */
+/**
+ * The executor schema behind an inferred target, undefined for project.json
+ * targets. Achievement targets run `nx-plan run-achievement`, whose options are
+ * the run-achievement executor's; `execute` forwards its flags to them
+ * (`dependsOn` with `params: "forward"`).
+ */
 function executorFor(catalog: CommandCatalog, target: string): SchemaInfo | undefined {
   const t = catalog.targetNames;
   if (target === t.validateTargetName) return catalog.executors.get('validate');
   if (target === t.statusTargetName) return catalog.executors.get('status');
   if (target === t.graphTargetName) return catalog.executors.get('graph');
   if (target.startsWith(t.achievementTargetPrefix)) return catalog.executors.get('run-achievement');
+  if (target === t.executeTargetName) return catalog.executors.get('run-achievement');
   return undefined;
 }
 
