@@ -8,6 +8,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   approvedPath,
   executionPath,
+  fixPathForAttempt,
   nmOf,
   subplanPath,
   type AnalyzedAchievement,
@@ -16,7 +17,7 @@ import { z } from 'zod';
 import { readTextFile, type FileText } from '../lib/read-text-file';
 import { ToolInputError } from '../lib/tool-input-error';
 import { structuredResult } from '../lib/tool-result';
-import { nextFixPath, readFeedbackFiles } from '../workspace/feedback-files';
+import { readFeedbackFiles } from '../workspace/feedback-files';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { hoursSchema, recommendedActionSchema } from './output-schemas';
 import { achievementIdArgument, planArgument, READ_ONLY, strictArgument } from './plan-arguments';
@@ -101,7 +102,7 @@ export function getAchievement(workspace: PlanWorkspace, args: { plan: string; i
   const text = loaded.plan?.achievements.find((a) => a.id === args.id);
   const subplanFile = files.subplan ?? subplanPath(loaded.name, args.id);
 
-  const candidateFix = latest && !feedback.approved ? nextFixPath(feedback.fixes, latest.attempt, args.id) : undefined;
+  const candidateFix = latest && !feedback.approved ? fixPathForAttempt(args.id, latest.attempt) : undefined;
   const nextFix = candidateFix && !feedback.fixes.some((f) => f.file === candidateFix) ? candidateFix : undefined;
   const subplan = files.subplan ? read(files.subplan) : undefined;
   const execution = latest ? read(latest.file) : undefined;

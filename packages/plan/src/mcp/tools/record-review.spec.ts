@@ -4,7 +4,7 @@
  * later attempt as FIX_<NM>_<NN>.md beside it; never overwriting, refused
  * without an EXECUTION_TASK, and confined to the plan folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectClient, type ConnectedClient } from '../testing/connect-client';
@@ -77,6 +77,16 @@ describe('record_review', () => {
     const got = (await c.call('get_achievement', { plan: 'RELEASE-PIPELINE', id: '2.1' })).structuredContent as { fix: { attempt: number; path: string }; files: { fixes: unknown[] } };
     expect(got.fix).toMatchObject({ attempt: 2, path: `${FEEDBACKS}/FIX_21_02.md` });
     expect(got.files.fixes).toHaveLength(2);
+  });
+
+  it('a FIX on attempt 02 that awaits review is FIX_<NM>_02.md, and the achievement is failed', async () => {
+    const execution = join(ws.root, 'plans/RELEASE-PIPELINE/execution');
+    writeFileSync(join(execution, 'EXECUTION_TASK_RELEASE-PIPELINE_21_02.md'), '# attempt 02\n');
+    writeFileSync(join(execution, 'AWAITING_REVIEW_21_02.md'), 'agent exited 0\n');
+    expect(await status('2.1')).toBe('awaiting_review');
+    const result = await c.call('record_review', { plan: 'RELEASE-PIPELINE', id: '2.1', verdict: 'fix', text: 'The tag guard is missing.' });
+    expect(result.structuredContent).toMatchObject({ file: `${FEEDBACKS}/FIX_21_02.md`, attempt: 2, status: 'failed' });
+    expect(existsSync(join(ws.root, FEEDBACKS, 'FIX_21.md'))).toBe(false);
   });
 
   it('refuses a feedbacks folder that is a symbolic link out of the plan folder', async () => {

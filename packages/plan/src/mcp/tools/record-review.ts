@@ -1,19 +1,20 @@
 /**
  * `record_review`: the reviewer's verdict on the latest attempt of an
  * achievement, as the plan folder records it: `APPROVED_<NM>.md`
- * (→ complete) or a FIX (→ failed, a new attempt follows). The first FIX is
- * `FIX_<NM>.md`; later ones are `FIX_<NM>_<NN>.md`, NN being the latest
- * EXECUTION_TASK attempt, kept beside the earlier ones. Refused without an
- * EXECUTION_TASK, after an APPROVED, and whenever the file exists already.
+ * (→ complete) or a FIX (→ failed, a new attempt follows): `FIX_<NM>.md` for
+ * attempt 1, `FIX_<NM>_<NN>.md` for a later attempt NN (the shared contract
+ * of the run lifecycle, which the engine reads), kept beside the earlier
+ * ones. Refused without an EXECUTION_TASK, after an APPROVED, and whenever
+ * the file exists already.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { approvedPath, formatAttempt, nmOf } from '@nx-plan/core';
+import { approvedPath, fixPathForAttempt, formatAttempt, nmOf } from '@nx-plan/core';
 import { z } from 'zod';
 import { ToolInputError, ToolRefusal } from '../lib/tool-input-error';
 import { structuredResult } from '../lib/tool-result';
 import { analyzeWorkspacePlan } from '../workspace/analyze-workspace-plan';
 import { createFileOnce } from '../workspace/create-file-once';
-import { nextFixPath, readFeedbackFiles } from '../workspace/feedback-files';
+import { readFeedbackFiles } from '../workspace/feedback-files';
 import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { achievementIdArgument, planArgument } from './plan-arguments';
 import { analyzeOnePlan } from './plan-selection';
@@ -68,7 +69,7 @@ export function recordReview(workspace: PlanWorkspace, args: z.infer<typeof reco
   if (args.verdict === 'approved') {
     file = approvedPath(args.id);
   } else {
-    file = nextFixPath(feedback.fixes, latest.attempt, args.id);
+    file = fixPathForAttempt(args.id, latest.attempt);
     if (feedback.fixes.some((f) => f.file === file)) {
       throw new ToolRefusal(
         `attempt ${formatAttempt(latest.attempt)} of ${args.id} has its FIX already (${plan.dir}/${file}); a new review needs a new attempt (prepare_achievements, kind "executions"); nothing was written`,
@@ -96,7 +97,7 @@ export function registerRecordReview(server: McpServer, workspace: PlanWorkspace
     {
       title: 'Record review',
       description:
-        'Record the review verdict on the latest EXECUTION_TASK attempt of an achievement: "approved" writes execution/feedbacks/APPROVED_<NM>.md (status complete); "fix" writes the FIX feedback (status failed; prepare_achievements then creates the next attempt from it): FIX_<NM>.md the first time, FIX_<NM>_<NN>.md (NN = latest attempt) after that. Never overwrites; refused when the achievement has no EXECUTION_TASK or is approved already.',
+        'Record the review verdict on the latest EXECUTION_TASK attempt of an achievement: "approved" writes execution/feedbacks/APPROVED_<NM>.md (status complete); "fix" writes the FIX feedback (status failed; prepare_achievements then creates the next attempt from it): FIX_<NM>.md for attempt 1, FIX_<NM>_<NN>.md for a later attempt NN. Never overwrites; refused when the achievement has no EXECUTION_TASK, is approved already, or its latest attempt has its FIX already.',
       inputSchema: recordReviewInput,
       outputSchema: recordReviewOutput,
       annotations: { title: 'Record review', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

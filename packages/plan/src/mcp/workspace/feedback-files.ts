@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXECUTION_DIR, FEEDBACKS_DIR, fixPathForAttempt } from '@nx-plan/core';
+import { EXECUTION_DIR, FEEDBACKS_DIR } from '@nx-plan/core';
 
 export interface NumberedFile {
   /** Relative to the plan folder. */
@@ -50,13 +50,4 @@ export function readFeedbackFiles(planAbs: string, nm: string): FeedbackFiles {
   result.fixes.sort(byAttempt);
   result.awaitingReview.sort(byAttempt);
   return result;
-}
-
-/**
- * Where the next FIX of an achievement goes (relative to the plan folder):
- * `FIX_<NM>.md` when it has none yet, else `FIX_<NM>_<NN>.md` for the latest
- * attempt NN (`FIX_<NM>.md` again for attempt 1, which then exists already).
- */
-export function nextFixPath(fixes: readonly NumberedFile[], latestAttempt: number, id: string): string {
-  return fixPathForAttempt(id, fixes.length === 0 ? 1 : latestAttempt);
 }
