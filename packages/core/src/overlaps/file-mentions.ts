@@ -25,8 +25,8 @@ const WITH_EXTENSION = new RegExp(`[\\w-]\\.(?:${EXTENSIONS})$`, 'i');
 const SLASHED = /^\/?[\w@.~-]+(?:\/[\w@.~-]+)+\/?$/;
 /** What any text naming a file holds somewhere. */
 const MAY_NAME_A_FILE = /[/`]|\.[a-z]/i;
-/** Candidate bare paths: runs of path characters holding a `.` or a `/`. */
-const BARE_TOKEN = /[\w@.~/-]*[./][\w@.~/-]*/g;
+/** Where a bare path may be: a `.` or a `/` (the token around it is then read by hand, in linear time). */
+const DOT_OR_SLASH = /[./]/g;
 /** Library names written like files (`Node.js`, `Next.js`), not files of the project. */
 const LIBRARY_NAMES = /^(?:node|next|nuxt|vue|express|three|chart|ember|backbone|angular|react|alpine|solid|svelte|d3|p5|moment|day|socket\.io|nest|deno|bun|electron|babylon|anime|video|pixi|paper|fabric|hammer|leaflet|handlebars|mustache|underscore|lodash|require|knockout|meteor|gatsby|remix|astro|qwik|preact|htmx|mithril|riot|marko)\.js$/i;
 /** The plan folder's own files: every plan names them, they are not work that agents share. */
@@ -72,6 +72,13 @@ function isPlanFolderFile(path: string): boolean {
 function startsWithDomain(path: string): boolean {
   const first = path.slice(0, path.indexOf('/') >>> 0);
   return /^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|ai|app|co|gov|edu|info|me|sh)$/i.test(first);
+}
+
+/** `[A-Za-z0-9_@.~/-]`: the characters of a bare path. */
+function isPathChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 64 || c === 46 || c === 126 || c === 47 || c === 45
+  );
 }
 
 function hasLetter(text: string): boolean {
@@ -140,10 +147,17 @@ export function namedFilePaths(text: string): string[] {
   }
   // Bare paths, outside code spans (code spans were read above, with their own rules).
   const bare = text.includes('`') ? text.replace(CODE_SPAN, ' ') : text;
-  for (const match of bare.matchAll(BARE_TOKEN)) {
-    const raw = match[0];
+  DOT_OR_SLASH.lastIndex = 0;
+  for (let hit = DOT_OR_SLASH.exec(bare); hit !== null; hit = DOT_OR_SLASH.exec(bare)) {
+    // The run of path characters around the `.` or `/`.
+    let start = hit.index;
+    while (start > 0 && isPathChar(bare.charCodeAt(start - 1))) start--;
+    let end = hit.index + 1;
+    while (end < bare.length && isPathChar(bare.charCodeAt(end))) end++;
+    DOT_OR_SLASH.lastIndex = end;
+    const raw = bare.slice(start, end);
     // Part of a url or an e-mail address: skip.
-    const before = bare.charCodeAt(match.index - 1);
+    const before = start > 0 ? bare.charCodeAt(start - 1) : 0;
     if (before === 58 /* : */ || before === 64 /* @ */) continue;
     if (raw.startsWith('@') && raw.split('/').length === 2) continue;
     add(bareTokenPath(raw));
