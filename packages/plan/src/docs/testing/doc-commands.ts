@@ -78,6 +78,11 @@ function segments(text: string): string[] {
 
 /** Every `npx nx …` command in the shell code blocks of `markdown`. */
 export function extractNxCommands(markdown: string, file: string): DocCommand[] {
+  return extractCommands(markdown, file, /^npx\s+nx(\s|$)/);
+}
+
+/** Every command of the shell code blocks of `markdown` whose text matches `program` (e.g. `npx nx-plan …`). */
+export function extractCommands(markdown: string, file: string, program: RegExp): DocCommand[] {
   const lines = markdown.split(/\r?\n/);
   const commands: DocCommand[] = [];
   let fence: string | undefined;
@@ -97,7 +102,7 @@ export function extractNxCommands(markdown: string, file: string): DocCommand[] 
       // Drop a trailing comment.
       text = text.replace(/\s+#.*$/, '');
       for (const segment of segments(text)) {
-        if (/^npx\s+nx(\s|$)/.test(segment)) {
+        if (program.test(segment)) {
           commands.push({ file, line: start + 1, text: segment, argv: shellWords(segment) });
         }
       }
