@@ -8,6 +8,9 @@
  * sources too.
  */
 'use strict';
+// nx:run-commands sets FORCE_COLOR for the commands it runs; with the user's
+// NO_COLOR also set, Node would warn that one of them is ignored. NO_COLOR wins.
+if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
