@@ -22,6 +22,7 @@ import type { PlanWorkspace } from '../workspace/plan-workspace';
 import { hoursSchema, recommendedActionSchema } from './output-schemas';
 import { achievementIdArgument, planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { analyzeOnePlan } from './plan-selection';
+import { recommendedActionOf } from './recommended-action';
 
 const fileSchema = z.looseObject({
   path: z.string().describe('Workspace-relative'),
@@ -151,12 +152,7 @@ export function getAchievement(workspace: PlanWorkspace, args: { plan: string; i
       ...(files.skipped ? { skipped: rel(files.skipped) } : {}),
       ...(files.marker ? { inProgressMarker: rel(files.marker.file) } : {}),
     },
-    recommendedAction: {
-      kind: analysis.recommendedAction.kind,
-      message: analysis.recommendedAction.message,
-      ...(analysis.recommendedAction.command !== undefined ? { command: analysis.recommendedAction.command } : {}),
-      ids: [...analysis.recommendedAction.ids],
-    },
+    recommendedAction: recommendedActionOf(analysis),
   };
 }
 

@@ -13,6 +13,7 @@ import { nextToolCall } from './next-tool-call';
 import { planArgument, READ_ONLY, strictArgument } from './plan-arguments';
 import { hoursSchema, parallelOpportunitySchema, recommendedActionSchema, toolCallSchema } from './output-schemas';
 import { analyzeSelectedPlans } from './plan-selection';
+import { recommendedActionOf } from './recommended-action';
 
 const readySchema = z.looseObject({
   id: z.string(),
@@ -53,12 +54,7 @@ export function nextWork(workspace: PlanWorkspace, args: { plan?: string; strict
           .map((a) => ({ id: a.id, title: a.title, status: a.status, level: a.level, attempts: a.attempts, ...(a.estimate ? { estimate: { ...a.estimate } } : {}) })),
         nextAvailable: [...analysis.nextAvailable],
         parallelOpportunities: analysis.parallelOpportunities.map((p) => ({ level: p.level, ids: [...p.ids] })),
-        recommendedAction: {
-          kind: analysis.recommendedAction.kind,
-          message: analysis.recommendedAction.message,
-          ...(analysis.recommendedAction.command !== undefined ? { command: analysis.recommendedAction.command } : {}),
-          ids: [...analysis.recommendedAction.ids],
-        },
+        recommendedAction: recommendedActionOf(analysis),
         ...(toolCall ? { toolCall } : {}),
         errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
       };
@@ -75,6 +71,7 @@ function text(output: NextWorkOutput): string {
       for (const o of p.parallelOpportunities.slice(0, 10)) lines.push(`Parallel at level ${o.level}: ${abridge(o.ids, 30, String)}`);
       lines.push(`Recommended: ${p.recommendedAction.message}`);
       if (p.recommendedAction.command) lines.push(`  ${p.recommendedAction.command}`);
+      for (const detail of (p.recommendedAction.details as string[] | undefined) ?? []) lines.push(`  ${detail}`);
       if (p.toolCall) lines.push(`  or call ${p.toolCall.tool} ${JSON.stringify(p.toolCall.arguments)}`);
       return lines.join('\n');
     })

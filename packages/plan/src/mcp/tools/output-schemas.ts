@@ -26,6 +26,7 @@ export const recommendedActionSchema = z.looseObject({
   message: z.string(),
   command: z.string().optional().describe('The exact shell command to run'),
   ids: z.array(z.string()),
+  details: z.array(z.string()).optional().describe('Further ways to act, one per line (e.g. how to record a review verdict)'),
 });
 
 export const parallelOpportunitySchema = z.looseObject({ level: z.number(), ids: z.array(z.string()) });
