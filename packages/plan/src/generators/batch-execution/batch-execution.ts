@@ -206,7 +206,7 @@ export async function batchExecutionGenerator(
     {
       generator: 'batch-execution',
       defaultLabel: options.createSubplans
-        ? 'ready achievements without an EXECUTION_TASK (their missing SUBPLANs created too), plus failed ones'
+        ? 'ready achievements without an EXECUTION_TASK, plus failed ones; missing SUBPLANs created first'
         : 'ready achievements with a SUBPLAN and no EXECUTION_TASK, plus failed ones',
       checkOptions: checkAttemptOption,
       next: nextAfterExecutions,
