@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultMode, installPlugin } from './bench-workspace.mjs';
 import { generateAchievements, writePlan } from './generate-plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,7 +45,7 @@ const sleepSeconds = Number(option('sleep', '60'));
 const name = 'ORCH';
 const project = 'plan-orch';
 // dist (compiled, as users install it) when it has been built, else the sources.
-const mode = option('mode', fs.existsSync(path.join(root, 'dist', 'packages', 'plan', 'executors.json')) ? 'dist' : 'source');
+const mode = option('mode', defaultMode());
 if (!['source', 'dist'].includes(mode)) throw new Error(`--mode must be source or dist`);
 
 const FAKE_AGENT = `// Simulated agent: log start, sleep, log end (one appended line each, O_APPEND).
@@ -58,50 +59,6 @@ setTimeout(() => {
 }, ms);
 `;
 
-/**
- * The plugin as the workspace sees it:
- *  - `source`: node_modules is a symlink to this repository's, packages/ a copy of
- *    its sources, tsconfig paths map @nx-plan/* to them (Nx loads the .ts through
- *    @swc-node/register, as inside this repository);
- *  - `dist`: node_modules is a folder of symlinks to this repository's packages
- *    except @nx-plan/*, which are copies of the built dist/packages/* (compiled
- *    JavaScript, as a user gets from npm).
- */
-function installPlugin(ws, mode) {
-  if (mode === 'source') {
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(ws, 'node_modules'), 'dir');
-    for (const pkg of ['schema', 'core', 'plan']) {
-      fs.cpSync(path.join(root, 'packages', pkg), path.join(ws, 'packages', pkg), {
-        recursive: true,
-        filter: (from) => !/(^|[\\/])(node_modules|dist)$/.test(from),
-      });
-    }
-    const src = (pkg) => [`packages/${pkg}/src/index.ts`];
-    const compilerOptions = {
-      module: 'commonjs',
-      target: 'es2022',
-      moduleResolution: 'node',
-      esModuleInterop: true,
-      baseUrl: '.',
-      paths: { '@nx-plan/schema': src('schema'), '@nx-plan/core': src('core'), '@nx-plan/plan': src('plan') },
-    };
-    fs.writeFileSync(path.join(ws, 'tsconfig.base.json'), JSON.stringify({ compilerOptions }, null, 2));
-    return;
-  }
-  const modules = path.join(ws, 'node_modules');
-  fs.mkdirSync(path.join(modules, '@nx-plan'), { recursive: true });
-  for (const entry of fs.readdirSync(path.join(root, 'node_modules'))) {
-    if (entry === '@nx-plan' || entry === '.bin') continue;
-    fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
-  }
-  for (const pkg of ['schema', 'core', 'plan']) {
-    const built = path.join(root, 'dist', 'packages', pkg);
-    if (!fs.existsSync(path.join(built, 'package.json'))) {
-      throw new Error(`${path.relative(root, built)} is missing: build first (npx nx run-many -t build -p schema core plan-plugin)`);
-    }
-    fs.cpSync(built, path.join(modules, '@nx-plan', pkg), { recursive: true });
-  }
-}
 
 function setUpWorkspace(mode) {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'nx-plan-orchestration-'));
@@ -113,7 +70,7 @@ function setUpWorkspace(mode) {
     JSON.stringify(
       {
         $schema: './node_modules/nx/schemas/nx-schema.json',
-        plugins: [{ plugin: '@nx-plan/plan', options: { agentCommand: 'node fake-agent.mjs {achievement} {executionFile}' } }],
+        plugins: [{ plugin: '@nx-plan/plan', options: { agentCommand: 'node fake-agent.mjs {achievement} {executionFile}', startDependentsOn: 'agentSuccess' } }],
       },
       null,
       2,
