@@ -12,6 +12,9 @@ import { main as clean } from '../worktree/clean-cli';
 import { main } from './cli';
 
 const PLAN = 'plans/DEMO';
+
+// Real git and node processes; a loaded CI machine needs more than jest's 5 s.
+jest.setTimeout(60_000);
 const AGENT = `
 const fs = require('fs');
 const id = process.argv[2];
@@ -206,6 +209,31 @@ describe('run-achievement with isolation "worktree"', () => {
     expect(repo.git('show', '--name-only', '--format=', 'HEAD^2').split('\n')).not.toContain('node_modules');
     expect(repo.git('ls-files', 'node_modules').trim()).toBe('');
     expect(repo.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '))).toHaveLength(1);
+  });
+
+  it('refuses to create worktrees that git and Nx would see (no ignore rule), naming the fix', async () => {
+    repo = demoRepo();
+    writeFile(repo.root, '.gitignore', 'seen.json\n');
+    repo.commitAll('no worktree ignore');
+    await expect(run('1.1')).resolves.toBe(1);
+    expect(log()).toContain('.nx-plan/worktrees/ is not git-ignored');
+    expect(log()).toContain('npx nx g @nx-plan/plan:init');
+    expect(existsSync(join(repo.root, '.nx-plan'))).toBe(false);
+  });
+
+  it('a failed agent keeps its worktree; the next run reuses it without losing the earlier attempt\'s edits', async () => {
+    repo = demoRepo();
+    // generated in the main checkout, not committed
+    writeFile(repo.root, `${PLAN}/subplans/SUBPLAN_DEMO_11.md`, '# SUBPLAN 1.1\n');
+    writeFile(repo.root, `${PLAN}/execution/EXECUTION_TASK_DEMO_11_01.md`, '# EXECUTION 1.1\n');
+    await expect(run('1.1', '--agentCommand=node agent.js {achievement} && exit 4')).resolves.toBe(1);
+    expect(JSON.parse(repo.read(`${PLAN}/execution/.runs/RUN_11.json`)).outcome).toBe('agent-failed');
+    await expect(run('1.1', '--reviewCommand=true')).resolves.toBe(0);
+    expect(log()).toContain('Reusing worktree .nx-plan/worktrees/demo/11');
+    // both attempts' notes are in the merged EXECUTION_TASK: the second run did not overwrite the first one's work
+    expect(repo.read(`${PLAN}/execution/EXECUTION_TASK_DEMO_11_01.md`)).toBe('# EXECUTION 1.1\n\nnotes of attempt 1\n\nnotes of attempt 1\n');
+    expect(repo.git('status', '--porcelain').trim()).toBe('');
+    expect(existsSync(join(repo.root, PLAN, 'execution/.runs/RUN_11.json'))).toBe(false);
   });
 
   it('keeps the worktree and branch with --keepBranches', async () => {

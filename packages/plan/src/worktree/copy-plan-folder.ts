@@ -6,7 +6,7 @@
  * changed (other achievements' files stay theirs) and the merge can tell the
  * main tree's copy from a user's later edit.
  */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dirtyFiles } from './repo-state';
 
@@ -18,7 +18,18 @@ export interface CopiedFile {
   untracked: boolean;
 }
 
-export async function copyUncommittedPlanFiles(mainToplevel: string, worktreeToplevel: string, planDirFromToplevel: string): Promise<CopiedFile[]> {
+/**
+ * Copy the plan folder's uncommitted files of the main checkout into the
+ * worktree. In a reused worktree a file that already differs there is the
+ * newer work (an earlier, interrupted attempt) and is never overwritten; the
+ * main checkout's content is still remembered as the copy's origin.
+ */
+export async function copyUncommittedPlanFiles(
+  mainToplevel: string,
+  worktreeToplevel: string,
+  planDirFromToplevel: string,
+  reused = false,
+): Promise<CopiedFile[]> {
   const copied: CopiedFile[] = [];
   for (const entry of await dirtyFiles(mainToplevel, [planDirFromToplevel])) {
     const from = join(mainToplevel, entry.path);
@@ -30,9 +41,12 @@ export async function copyUncommittedPlanFiles(mainToplevel: string, worktreeTop
     }
     if (!isFile) continue;
     const to = join(worktreeToplevel, entry.path);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(from, to);
-    copied.push({ path: entry.path, content: readFileSync(from), untracked: entry.untracked });
+    const content = readFileSync(from);
+    if (!(reused && existsSync(to))) {
+      mkdirSync(dirname(to), { recursive: true });
+      copyFileSync(from, to);
+    }
+    copied.push({ path: entry.path, content, untracked: entry.untracked });
   }
   return copied;
 }

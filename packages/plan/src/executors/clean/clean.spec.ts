@@ -7,6 +7,9 @@ import { cleanExecutor } from './clean';
 
 const PLAN = 'plans/DEMO';
 
+// Real git and node processes; a loaded CI machine needs more than jest's 5 s.
+jest.setTimeout(60_000);
+
 describe('clean executor', () => {
   let repo: TempRepo;
   let lines: string[];

@@ -8,9 +8,9 @@
  */
 import { existsSync, lstatSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
-import { achievementBranch, achievementWorktreeDir } from '../../worktree/branch-name';
+import { achievementBranch, achievementWorktreeDir, WORKTREES_DIR } from '../../worktree/branch-name';
 import { copyUncommittedPlanFiles, type CopiedFile } from '../../worktree/copy-plan-folder';
-import { git } from '../../worktree/git';
+import { git, tryGit } from '../../worktree/git';
 import { openWorktree, workspaceInWorktree } from '../../worktree/open-worktree';
 import { readRepoInfo } from '../../worktree/repo-state';
 import type { RunOptions } from '../run-options';
@@ -72,13 +72,22 @@ export async function openWorkspace(options: RunOptions, planName: string, log: 
 
   const dirFromWorkspace = achievementWorktreeDir(planName, options.achievement);
   const dir = join(options.workspaceRoot, dirFromWorkspace);
+  // Worktrees inside the workspace must be git-ignored: otherwise `git status` shows them and Nx infers projects from their plans.
+  if ((await tryGit(options.workspaceRoot, ['check-ignore', '-q', '--no-index', `${dirFromWorkspace}/`])).code !== 0) {
+    return {
+      kind: 'fail',
+      message:
+        `${WORKTREES_DIR}/ is not git-ignored in ${options.workspaceRoot}; worktrees there would show in git status and Nx would infer projects from their plans.\n` +
+        `  Add the line "${WORKTREES_DIR}/" to .gitignore (npx nx g @nx-plan/plan:init does it), or set "isolation": "none".`,
+    };
+  }
   const branch = achievementBranch(planName, options.achievement);
   try {
     const opened = await openWorktree({ toplevel: repo.toplevel, dir, branch, base: repo.head, baseName: repo.branch });
     const gitDir = (await git(repo.toplevel, ['rev-parse', '--absolute-git-dir'])).trim();
     const workspaceRoot = workspaceInWorktree(repo.toplevel, options.workspaceRoot, opened.dir);
     const planFromTop = posix.join(relative(repo.toplevel, options.workspaceRoot).split('\\').join('/') || '.', options.planDir);
-    const copied = await copyUncommittedPlanFiles(repo.toplevel, opened.dir, planFromTop);
+    const copied = await copyUncommittedPlanFiles(repo.toplevel, opened.dir, planFromTop, !opened.created);
     const setupArtifacts: string[] = [];
     if (opened.created) {
       log(`Worktree ${dirFromWorkspace} on branch ${branch} (from ${repo.branch} at ${repo.head.slice(0, 9)}).`);
