@@ -21,6 +21,9 @@ interface Recorded {
   color: { NO_COLOR: string | null; FORCE_COLOR: string | null };
 }
 
+// Real agent processes and the batch generators; a loaded CI machine needs more than jest's 5 s.
+jest.setTimeout(30_000);
+
 const MARKER_12 = `${DEMO_PLAN_DIR}/execution/.in-progress/IN_PROGRESS_12.json`;
 
 describe('run-achievement executor', () => {
