@@ -4,7 +4,7 @@
  * projectNamePrefix from nx.json, names in any case, folders, ambiguity,
  * confinement.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTempWorkspace, planMarkdown, type TempWorkspace } from '../../testing/temp-workspace';
 import { ToolInputError } from '../lib/tool-input-error';
@@ -79,5 +79,15 @@ describe('PlanWorkspace', () => {
     expect(() => new PlanWorkspace(ws.root).plans()).toThrow(/^nx\.json:1:\d+: /);
     writeFileSync(join(ws.root, 'nx.json'), '{}');
     expect(new PlanWorkspace(ws.root).plans()).toHaveLength(4);
+  });
+
+  it('never drifts to a parent workspace when nx.json disappears', () => {
+    const ws = make({ plugins: ['@nx-plan/plan'] });
+    const inner = join(ws.root, 'plans');
+    writeFileSync(join(inner, 'nx.json'), '{}');
+    const served = new PlanWorkspace(inner);
+    expect(served.plans().map((p) => p.name)).toEqual(['ALPHA', 'BETA']);
+    rmSync(join(inner, 'nx.json'));
+    expect(() => served.plans()).toThrow(`${join(inner, 'nx.json')} is gone`);
   });
 });

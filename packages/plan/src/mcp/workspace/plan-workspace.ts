@@ -1,16 +1,17 @@
 /**
- * The plans of the workspace an MCP server is rooted at, found with the
- * plugin's own rules: every folder holding a `PLAN_<NAME>.md` (the walk of
- * `findPlanFolders`), kept when its PLAN file matches the plugin options'
- * `plansGlob` and the entry's `include`/`exclude` in nx.json, named
- * `<projectNamePrefix><name>` as the inferred Nx project is. nx.json is read
- * again on every call, so edits made during a session are seen.
+ * The plans of the workspace an MCP server is rooted at, found exactly as the
+ * `nx-plan` CLI finds them (cli/workspace-plans: the plugin's `plansGlob`,
+ * the entry's `include`/`exclude`, `projectNamePrefix` and `strict` from
+ * nx.json, read again on every call so edits made during a session are
+ * seen), plus what a tool argument needs on top: resolving a plan name,
+ * project name or folder, with every path confined to the workspace and every
+ * failure a ToolInputError naming the argument.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPlanFolders, planProjectName } from '@nx-plan/core';
-import { minimatch } from 'minimatch';
-import { readPluginEntry } from '../../config/read-plugin-options';
+import { planProjectName } from '@nx-plan/core';
+import { openWorkspace, workspacePlans, type CliWorkspace } from '../../cli/workspace-plans';
+import { NxJsonError } from '../../config/read-plugin-options';
 import { ToolInputError } from '../lib/tool-input-error';
 import { confinePath, workspaceRelative } from './confine-path';
 
@@ -27,26 +28,10 @@ export interface WorkspacePlan {
   planFile: string;
 }
 
-export interface PlanSettings {
-  strict: boolean;
-  projectNamePrefix: string;
-  plansGlob: string[];
-  include?: string[];
-  exclude?: string[];
-}
+/** The plugin options of nx.json that matter here. */
+export type PlanSettings = CliWorkspace;
 
 const PLAN_FILE = /^PLAN_(.+)\.md$/;
-const DEFAULT_GLOB = '**/PLAN_*.md';
-
-function globs(value: unknown): string[] | undefined {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
-  return undefined;
-}
-
-function matchesAny(file: string, patterns: readonly string[]): boolean {
-  return patterns.some((glob) => minimatch(file, glob, { dot: true }));
-}
 
 /** The PLAN file the plugin takes for a folder: the one named after the folder, else the first by name. */
 function planFileOf(folder: string): string | undefined {
@@ -65,32 +50,18 @@ export class PlanWorkspace {
 
   /** Plugin options that matter here; NxJsonError when nx.json cannot be read. */
   settings(): PlanSettings {
-    const entry = readPluginEntry(this.root);
-    const o = entry.options;
-    return {
-      strict: o['strict'] === true,
-      projectNamePrefix: typeof o['projectNamePrefix'] === 'string' ? o['projectNamePrefix'] : 'plan-',
-      plansGlob: globs(o['plansGlob']) ?? [DEFAULT_GLOB],
-      ...(entry.include ? { include: entry.include } : {}),
-      ...(entry.exclude ? { exclude: entry.exclude } : {}),
-    };
+    const settings = openWorkspace(this.root);
+    if (settings.root !== this.root || !settings.hasNxJson) {
+      throw new NxJsonError(`${join(this.root, 'nx.json')} is gone: the server serves the workspace it was started in; restore nx.json or restart the server`);
+    }
+    return settings;
   }
 
   /** Every plan the plugin would infer, sorted by folder. */
   plans(settings: PlanSettings = this.settings()): WorkspacePlan[] {
-    const found: WorkspacePlan[] = [];
-    for (const abs of findPlanFolders(this.root)) {
-      const fileName = planFileOf(abs);
-      if (!fileName) continue;
-      const dir = workspaceRelative(this.root, abs);
-      if (dir === '.') continue;
-      const planFile = `${dir}/${fileName}`;
-      if (!matchesAny(planFile, settings.plansGlob)) continue;
-      if (settings.include && !matchesAny(planFile, settings.include)) continue;
-      if (settings.exclude && matchesAny(planFile, settings.exclude)) continue;
-      found.push(this.planAt(abs, fileName, settings));
-    }
-    return found;
+    return workspacePlans(settings)
+      .filter((p) => p.rel !== '.')
+      .map((p) => ({ name: p.name, project: p.project, dir: p.rel, abs: p.abs, planFile: `${p.rel}/PLAN_${p.name}.md` }));
   }
 
   private planAt(abs: string, fileName: string, settings: PlanSettings): WorkspacePlan {
