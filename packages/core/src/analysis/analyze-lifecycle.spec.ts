@@ -77,6 +77,8 @@ describe('awaiting_review in the analysis', () => {
     expect(table).toMatch(/^1\.1 +Layout +awaiting_review +0 +ready/m);
     expect(table).not.toMatch(/Execute/);
     expect(table).toContain('  - approve: write execution/feedbacks/APPROVED_11.md in the plan folder (status complete)');
+    // In colour, awaiting_review is yellow (complete green, blocked yellow too in the STATE column).
+    expect(renderStatus(analysis, { color: true })).toContain('\u001b[33mawaiting_review');
   });
 
   it('names the FIX of the attempt that awaits review (FIX_<NM>_<NN>.md after the first)', () => {
