@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// inference.mjs — issue 11 item 1: the cost of the plugin's inference on every
+// `nx` command, with a cold and a warm inference cache.
+//
+//   node tools/bench/inference.mjs [--plans 200] [--n 50] [--runs 5] [--dist DIR] [--json FILE] [--keep]
+//
+// Two throw-away workspaces with the plugin from `<DIST>/packages/*` (default
+// this repository's dist/; pass the dist of another build to measure "before"):
+//   - "no plans": the plugin registered, no plan;
+//   - "plans": the same plus --plans generated plans of --n achievements.
+// Each round runs, as whole processes with NX_DAEMON=false and
+// NX_PERF_LOGGING=true: `nx show projects` in "no plans", in "plans" after
+// deleting the inference cache (cold), and in "plans" again (warm). Reports the
+// medians of the wall time, of `@nx-plan/plan:createNodes` and of
+// `createNodes:merge`, and the goal: warm − no plans ≤ 0.15 s.
+// NX_PLAN_DEBUG_CACHE=1 makes the plugin print its hit/miss counts, checked here.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  addPlans,
+  createBenchWorkspace,
+  flag,
+  fmt,
+  loadAverage,
+  median,
+  option,
+  removeInferenceCache,
+  repoRoot,
+  runNx,
+} from './inference-workspace.mjs';
+
+const plans = Number(option('plans', '200'));
+const n = Number(option('n', '50'));
+const runs = Number(option('runs', '5'));
+const dist = path.resolve(option('dist', path.join(repoRoot, 'dist')));
+const GOAL_MS = 150;
+
+const empty = createBenchWorkspace({ prefix: 'nx-plan-inference-none-', dist });
+const full = createBenchWorkspace({ prefix: 'nx-plan-inference-plans-', dist });
+addPlans(
+  full,
+  Array.from({ length: plans }, (_, i) => ({ name: `P${String(i + 1).padStart(3, '0')}`, n, width: 10, seed: i + 1 })),
+);
+console.log(`plugin from ${dist}`);
+console.log(`workspaces: ${empty} (no plans), ${full} (${plans} plans × ${n} achievements)`);
+
+const env = { NX_PLAN_DEBUG_CACHE: '1' };
+const createNodesOf = (r) => r.perf['@nx-plan/plan:createNodes'];
+const rows = { none: [], cold: [], warm: [] };
+
+async function measure(ws, kind, expect) {
+  const r = await runNx(ws, ['show', 'projects'], { env });
+  if (r.code !== 0) throw new Error(`nx show projects failed in ${ws}:\n${r.stdout}\n${r.stderr}`);
+  const counts = /nx-plan inference cache: (\d+) hit, (\d+) miss/.exec(r.stderr + r.stdout);
+  if (expect && (!counts || `${counts[1]}/${counts[2]}` !== expect)) {
+    throw new Error(`${kind}: expected hit/miss ${expect}, got ${counts ? `${counts[1]}/${counts[2]}` : 'no report'}`);
+  }
+  rows[kind].push({ ms: r.ms, createNodes: createNodesOf(r), merge: r.perf['createNodes:merge'] });
+}
+
+// Warm-up (fills the OS file cache and Nx's own caches once).
+await measure(empty, 'none');
+await measure(full, 'warm');
+rows.none.length = 0;
+rows.warm.length = 0;
+
+for (let i = 0; i < runs; i++) {
+  await measure(empty, 'none');
+  removeInferenceCache(full);
+  await measure(full, 'cold', `0/${plans}`);
+  await measure(full, 'warm', `${plans}/0`);
+  console.log(
+    `run ${i + 1}/${runs} (load ${loadAverage()}): no plans ${fmt(rows.none.at(-1).ms)}, cold ${fmt(rows.cold.at(-1).ms)}, warm ${fmt(rows.warm.at(-1).ms)}`,
+  );
+}
+
+const summary = {};
+for (const kind of ['none', 'cold', 'warm']) {
+  summary[kind] = {
+    wallMs: median(rows[kind].map((r) => r.ms)),
+    createNodesMs: rows[kind][0].createNodes === undefined ? undefined : median(rows[kind].map((r) => r.createNodes ?? 0)),
+    mergeMs: median(rows[kind].map((r) => r.merge ?? 0)),
+  };
+}
+const extraWarm = summary.warm.wallMs - summary.none.wallMs;
+const extraCold = summary.cold.wallMs - summary.none.wallMs;
+console.log('');
+console.log(`| workspace | nx show projects (median of ${runs}) | @nx-plan/plan:createNodes | createNodes:merge |`);
+console.log('| --- | ---: | ---: | ---: |');
+console.log(`| no plans | ${fmt(summary.none.wallMs)} | ${fmt(summary.none.createNodesMs)} | ${fmt(summary.none.mergeMs)} |`);
+console.log(`| ${plans} × ${n}, cold cache | ${fmt(summary.cold.wallMs)} | ${fmt(summary.cold.createNodesMs)} | ${fmt(summary.cold.mergeMs)} |`);
+console.log(`| ${plans} × ${n}, warm cache | ${fmt(summary.warm.wallMs)} | ${fmt(summary.warm.createNodesMs)} | ${fmt(summary.warm.mergeMs)} |`);
+console.log('');
+console.log(`warm − no plans: ${(extraWarm / 1000).toFixed(2)} s (goal ≤ ${GOAL_MS / 1000} s); cold − no plans: ${(extraCold / 1000).toFixed(2)} s`);
+
+if (option('json')) fs.writeFileSync(option('json'), JSON.stringify({ plans, n, runs, dist, rows, summary }, null, 2));
+if (!flag('keep')) {
+  fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(full, { recursive: true, force: true });
+}
+process.exit(extraWarm <= GOAL_MS ? 0 : 1);
