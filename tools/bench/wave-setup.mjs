@@ -82,7 +82,7 @@ function setUp() {
       fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
     }
     fs.mkdirSync(path.join(modules, '.bin'));
-    fs.symlinkSync(path.join(root, 'node_modules', 'nx', 'bin', 'nx.js'), path.join(modules, '.bin', 'nx'));
+    fs.symlinkSync(fs.realpathSync(path.join(root, 'node_modules', '.bin', 'nx')), path.join(modules, '.bin', 'nx'));
     for (const pkg of ['schema', 'core', 'plan']) {
       if (!fs.existsSync(path.join(distDir, pkg, 'package.json'))) throw new Error(`${distDir}/${pkg} is missing: build first`);
       fs.cpSync(path.join(distDir, pkg), path.join(modules, '@nx-plan', pkg), { recursive: true });
@@ -122,7 +122,7 @@ function nx(ws, args) {
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`nx ${args.join(' ')} exited ${result.status}\n${output.split('\n').filter((l) => !l.startsWith('Time taken')).join('\n')}`);
+  if (result.status !== 0) throw new Error(`nx ${args.join(' ')} exited ${result.status ?? result.error}\n${output.split('\n').filter((l) => !l.startsWith('Time taken')).join('\n')}`);
   const load = /Time taken for 'Load Nx Plugin: (?:@nx-plan\/plan|plan)' ([\d.]+)ms/.exec(output);
   return { ms, pluginLoadMs: load ? Number(load[1]) : undefined };
 }
