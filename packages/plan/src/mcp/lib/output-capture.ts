@@ -57,14 +57,7 @@ function install(): { stdout: Write; stderr: Write } {
  */
 export function protectProtocolStream(): Writable {
   const original = install();
-  (process.stdout as { write: Write }).write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (active) {
-      active.stdout.push(chunkText(chunk, rest[0]));
-      callbackOf(rest)?.();
-      return true;
-    }
-    return (original.stderr as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as Write;
+  intercept(process.stdout, 'stdout', () => original.stderr);
   const protocol = {
     write: (chunk: unknown, ...rest: unknown[]) => (original.stdout as (...a: unknown[]) => boolean)(chunk, ...rest),
     once: (event: string, listener: (...args: unknown[]) => void) => {
