@@ -84,6 +84,10 @@ describe('record_review', () => {
     writeFileSync(join(execution, 'EXECUTION_TASK_RELEASE-PIPELINE_21_02.md'), '# attempt 02\n');
     writeFileSync(join(execution, 'AWAITING_REVIEW_21_02.md'), 'agent exited 0\n');
     expect(await status('2.1')).toBe('awaiting_review');
+    const got = (await c.call('get_achievement', { plan: 'RELEASE-PIPELINE', id: '2.1' })).structuredContent as { achievement: { status: string }; files: Record<string, unknown> };
+    expect(got.achievement.status).toBe('awaiting_review');
+    expect(got.files['awaitingReview']).toEqual([{ attempt: 2, path: 'plans/RELEASE-PIPELINE/execution/AWAITING_REVIEW_21_02.md' }]);
+    expect(got.files['nextFix']).toBe(`${FEEDBACKS}/FIX_21_02.md`);
     const result = await c.call('record_review', { plan: 'RELEASE-PIPELINE', id: '2.1', verdict: 'fix', text: 'The tag guard is missing.' });
     expect(result.structuredContent).toMatchObject({ file: `${FEEDBACKS}/FIX_21_02.md`, attempt: 2, status: 'failed' });
     expect(existsSync(join(ws.root, FEEDBACKS, 'FIX_21.md'))).toBe(false);
