@@ -288,7 +288,7 @@ describe('a plan above maxAchievementTargets', () => {
   it(
     'has no achievement targets, reports PLAN040 and an execute that explains itself and fails',
     tracked(async () => {
-      writePlan('plans/BIG', 'BIG', 2001);
+      writePlan('plans/BIG', 'BIG', 1001);
       const show = await runNx(ws, 'show project plan-big --json');
       expectSuccess(show);
       const project = JSON.parse(show.stdout.slice(show.stdout.indexOf('{'))) as {
@@ -296,16 +296,16 @@ describe('a plan above maxAchievementTargets', () => {
         metadata: { plan: { achievementTargetsOmitted?: { achievements: number; maxAchievementTargets: number } } };
       };
       expect(Object.keys(project.targets).sort()).toEqual(['execute', 'graph', 'status', 'validate']);
-      expect(project.metadata.plan.achievementTargetsOmitted).toMatchObject({ achievements: 2001, maxAchievementTargets: 2000 });
+      expect(project.metadata.plan.achievementTargetsOmitted).toMatchObject({ achievements: 1001, maxAchievementTargets: 1000 });
 
       const validate = await runNx(ws, 'run plan-big:validate --skip-nx-cache');
       expectSuccess(validate);
-      expect(validate.output).toMatch(/info +PLAN040 +plan BIG has 2001 achievements, more than maxAchievementTargets \(2000\)/);
+      expect(validate.output).toMatch(/info +PLAN040 +plan BIG has 1001 achievements, more than maxAchievementTargets \(1000\)/);
 
       const execute = await runNx(ws, 'run plan-big:execute');
       expect(execute.code).not.toBe(0);
-      expect(execute.output).toContain('nx-plan: plan BIG has 2001 achievements, more than maxAchievementTargets (2000)');
-      expect(execute.output).toContain('hint: set "maxAchievementTargets": 2001 (or more)');
+      expect(execute.output).toContain('nx-plan: plan BIG has 1001 achievements, more than maxAchievementTargets (1000)');
+      expect(execute.output).toContain('hint: set "maxAchievementTargets": 1001 (or more)');
     })
   );
 });

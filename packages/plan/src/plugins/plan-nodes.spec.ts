@@ -350,19 +350,19 @@ describe('createNodes: giant plans (maxAchievementTargets)', () => {
   const achievementTargets = (project: ProjectConfiguration) =>
     Object.keys(project.targets!).filter((t) => t.startsWith('achievement-'));
 
-  it('has per-achievement targets up to the default limit of 2000 and none above it', async () => {
-    expect(achievementTargets(await planProjectOf('AT-LIMIT', 2000))).toHaveLength(2000);
+  it('has per-achievement targets up to the default limit of 1000 and none above it', async () => {
+    expect(achievementTargets(await planProjectOf('AT-LIMIT', 1000))).toHaveLength(1000);
 
-    const giant = await planProjectOf('ABOVE', 2001);
+    const giant = await planProjectOf('ABOVE', 1001);
     expect(achievementTargets(giant)).toEqual([]);
     expect(Object.keys(giant.targets!).sort()).toEqual(['execute', 'graph', 'status', 'validate']);
     expect(giant.metadata?.['plan']).toMatchObject({
       achievementTargets: 0,
       achievementTargetsOmitted: {
-        achievements: 2001,
-        maxAchievementTargets: 2000,
+        achievements: 1001,
+        maxAchievementTargets: 1000,
         reason:
-          'plan ABOVE has 2001 achievements, more than maxAchievementTargets (2000): it has no per-achievement Nx targets, so execute cannot run it',
+          'plan ABOVE has 1001 achievements, more than maxAchievementTargets (1000): it has no per-achievement Nx targets, so execute cannot run it',
       },
     });
   });
@@ -489,7 +489,7 @@ describe('normalizeOptions', () => {
       achievementTargetPrefix: 'achievement-',
       strict: false,
       plansGlob: ['**/PLAN_*.md'],
-      maxAchievementTargets: 2000,
+      maxAchievementTargets: 1000,
       maxAttempts: 3,
       prepare: true,
       startDependentsOn: 'approved',
@@ -517,7 +517,7 @@ describe('normalizeOptions', () => {
       prepare: false,
       startDependentsOn: 'agentSuccess',
       timeout: 600,
-      maxAchievementTargets: 2000,
+      maxAchievementTargets: 1000,
     });
   });
 

@@ -238,7 +238,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Plan too large for per-achievement targets',
     defaultSeverity: 'info',
     description:
-      'The plan has more achievements than the maxAchievementTargets plugin option (default 2000), so its Nx project has no achievement-<id> targets: Nx would spend seconds merging them on every command. validate, status and graph work as usual; execute fails with this explanation.',
+      'The plan has more achievements than the maxAchievementTargets plugin option (default 1000), so its Nx project has no achievement-<id> targets: Nx would spend seconds merging them on every command. validate, status and graph work as usual; execute fails with this explanation.',
     hint: 'Raise "maxAchievementTargets" in the @nx-plan/plan plugin options in nx.json (every nx command then pays for the targets), or split the plan.',
   },
   PLAN099: {

@@ -12,7 +12,7 @@
 import type { Diagnostic } from '@nx-plan/schema';
 
 /** Default of the `maxAchievementTargets` plugin option (see docs/performance.md for the measurements behind it). */
-export const DEFAULT_MAX_ACHIEVEMENT_TARGETS = 2000;
+export const DEFAULT_MAX_ACHIEVEMENT_TARGETS = 1000;
 
 /** The limit configured in the plugin options, or the default; a value that is not a non-negative integer is ignored. */
 export function maxAchievementTargetsOf(options: { maxAchievementTargets?: unknown } | undefined): number {
