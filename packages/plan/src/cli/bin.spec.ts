@@ -4,7 +4,7 @@
  * commands load neither Nx nor @nx/devkit (a preloaded hook records every
  * module Node loads).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BAD_PLAN, GOOD_PLAN } from '../testing/plan-fixtures';
@@ -61,6 +61,21 @@ describe('nx-plan bin', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('plans/BAD/parallel.json:6:80  error  PLAN004');
     expect(r.loaded).toEqual([]);
+  }, 60_000);
+
+  it('ends quietly with exit 0 when the reader of stdout goes away (| head)', async () => {
+    // A plan large enough that its table does not fit in one pipe buffer.
+    const ids = Array.from({ length: 3000 }, (_, k) => `${Math.floor(k / 100) + 1}.${(k % 100) + 1}`);
+    ws.write({
+      'plans/BIG/PLAN_BIG.md': `# PLAN: BIG\n\n${ids.map((id) => `- Achievement ${id}: Step ${id} with a title long enough to fill the table`).join('\n')}\n`,
+    });
+    const child = spawn(process.execPath, [BIN, 'status', 'BIG'], { cwd: ws.root, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
   }, 60_000);
 
   it('exits 2 on an unknown command', () => {

@@ -8,6 +8,7 @@
 import { NxJsonError } from '../config/read-plugin-options';
 import { UsageError } from '../executors/lib/usage-error';
 import { taskLogger } from '../executors/lib/task-logger';
+import { endQuietlyOnBrokenPipe } from './broken-pipe';
 import { CliUsageError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-usage-error';
 import { closest } from './parse-command-line';
 import { COMMAND_HELP, DELEGATED_COMMANDS, GLOBAL_HELP, READ_ONLY_COMMANDS, type DelegatedCommand, type ReadOnlyCommand } from './help-text';
@@ -60,6 +61,7 @@ export async function main(argv: string[], cwd: string = process.cwd()): Promise
         process.stdout.write(COMMAND_HELP[name]);
         return EXIT_OK;
       }
+      endQuietlyOnBrokenPipe();
       const { runReportCommand } = require('./commands/run-report-command') as typeof import('./commands/run-report-command');
       return runReportCommand(READ_ONLY[name](), rest, cwd);
     }
