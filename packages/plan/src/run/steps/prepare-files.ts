@@ -33,13 +33,13 @@ async function runGenerator(root: string, generator: GeneratorFn, options: Recor
 export async function prepareFiles(request: PrepareRequest): Promise<string | undefined> {
   const common = { plan: request.planDir, achievements: request.achievement, yes: true, skipFormat: true, strict: request.strict };
   try {
-    if (request.subplan) {
+    if (request.attempt) {
+      // One batch writes the missing SUBPLAN and the EXECUTION_TASK prefilled from it (batch-execution --createSubplans).
+      const { batchExecutionGenerator } = await import('../../generators/batch-execution/batch-execution');
+      await runGenerator(request.root, batchExecutionGenerator as unknown as GeneratorFn, { ...common, createSubplans: request.subplan });
+    } else if (request.subplan) {
       const { batchSubplanGenerator } = await import('../../generators/batch-subplan/batch-subplan');
       await runGenerator(request.root, batchSubplanGenerator as unknown as GeneratorFn, common);
-    }
-    if (request.attempt) {
-      const { batchExecutionGenerator } = await import('../../generators/batch-execution/batch-execution');
-      await runGenerator(request.root, batchExecutionGenerator as unknown as GeneratorFn, common);
     }
   } catch (error) {
     if (error instanceof BatchRefusal) return error.message;
