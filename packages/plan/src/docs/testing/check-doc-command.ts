@@ -32,7 +32,7 @@ const NX_RUN_MANY_VALUE_FLAGS = new Set([...NX_RUN_VALUE_FLAGS, 'targets', 'targ
 const NX_SHOW_FLAGS = new Set(['json', 'web', 'affected', 'type', 'projects', 'p', 'withTarget', 'sep', 'open', 'verbose', 'help']);
 const NX_ADD_FLAGS = new Set(['updatePackageScripts', 'verbose', 'help']);
 /** Nx subcommands documented without further checks. */
-const PLAIN_SUBCOMMANDS = new Set(['graph', 'reset', 'report', 'list', 'daemon']);
+const PLAIN_SUBCOMMANDS = new Set(['graph', 'reset', 'report', 'list', 'daemon', 'release']);
 
 const hasPlaceholder = (value: string) => /<[^>]*>/.test(value) || value.includes('…') || value.includes('...');
 
