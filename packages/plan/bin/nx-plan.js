@@ -3,7 +3,7 @@
  * The `nx-plan` command. In the published package the compiled
  * src/cli/main.js sits next to this folder and is used as it is. In the
  * nx-plan repository itself (TypeScript sources, no build) the sources are
- * compiled on the fly with @swc-node/register, and the repository's
+ * compiled on the fly and cached (bin/load-sources.js), and the repository's
  * tsconfig paths make @nx-plan/core and @nx-plan/schema resolve to their
  * sources too.
  */
@@ -11,7 +11,7 @@
 // nx:run-commands sets FORCE_COLOR for the commands it runs; with the user's
 // NO_COLOR also set, Node would warn that one of them is ignored. NO_COLOR wins.
 if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 function loadMain() {
@@ -25,10 +25,7 @@ function loadMain() {
     process.stderr.write(`nx-plan: ${compiled} is missing; reinstall @nx-plan/plan\n`);
     process.exit(1);
   }
-  const { compilerOptions } = JSON.parse(readFileSync(tsconfig, 'utf8'));
-  process.env.SWC_NODE_PROJECT = process.env.SWC_NODE_PROJECT || tsconfig;
-  require('tsconfig-paths').register({ baseUrl: join(repoRoot, compilerOptions.baseUrl || '.'), paths: compilerOptions.paths || {} });
-  require('@swc-node/register');
+  require('./load-sources').loadSources(repoRoot);
   return require(source).main;
 }
 
