@@ -566,7 +566,8 @@ describe('discover', () => {
 });
 
 describe('documented commands', () => {
-  const documents = ['README.md', 'docs/getting-started.md'].filter((doc) => existsSync(join(repoRoot, doc)));
+  // README.md's commands run in registry.spec.ts, after `npx nx add @nx-plan/plan` from a local registry.
+  const documents = ['docs/getting-started.md'].filter((doc) => existsSync(join(repoRoot, doc)));
 
   it(
     `every read-only npx nx command of ${documents.join(' and ')} exits 0 and leaves the plan folders untouched`,
@@ -574,7 +575,7 @@ describe('documented commands', () => {
       const commands = [...new Set(documents.flatMap((doc) => nxCommandsInMarkdown(readFileSync(join(repoRoot, doc), 'utf8'))))].filter(
         isReadOnlyNxCommand,
       );
-      expect(commands).toContain('run plan:status');
+      expect(commands.length).toBeGreaterThan(0);
       const snapshot = () => listFiles(plansRoot).map((f) => `${f} ${createHash('sha1').update(readFileSync(join(plansRoot, f))).digest('hex')}`);
       const before = snapshot();
       for (const command of commands) {
