@@ -487,7 +487,8 @@ describe('achievements in the Nx task graph', () => {
     'nx run plan-e2e-run:execute --parallel=3 runs each open achievement once, dependencies first, independent ones at the same time',
     tracked(async () => {
       resetAgentLog();
-      const result = await nx(`run ${planProjectName(RUN_PLAN.name)}:execute --parallel=3`);
+      // A review that approves: each achievement completes in the run, so its dependents start (startDependentsOn "approved").
+      const result = await nx(['run', `${planProjectName(RUN_PLAN.name)}:execute`, '--parallel=3', '--reviewCommand=node -e 0']);
       expectSuccess(result);
       const runs = readAgentLog(agentLog());
       const byId = new Map(runs.map((r) => [r.id, r]));
@@ -532,9 +533,10 @@ describe('achievements in the Nx task graph', () => {
     tracked(async () => {
       // After the generator tests E2E-FLOW has SUBPLAN + EXECUTION for 1.2, 1.3, 2.2 and nothing for 2.1.
       resetAgentLog();
-      const result = await nx(`run ${planProjectName(FLOW_PLAN.name)}:achievement-2.1`);
+      // Without preparing files (prepare off) and with dependents starting as soon as their agents succeeded.
+      const result = await nx(`run ${planProjectName(FLOW_PLAN.name)}:achievement-2.1 --prepare=false --startDependentsOn=agentSuccess`);
       expectFailure(result);
-      expect(result.output).toMatch(/SUBPLAN/);
+      expect(result.output).toContain('has no SUBPLAN and option "prepare" is off');
       expect(result.output).toContain('2.1');
       expect(stackTraceLines(result.output)).toEqual([]);
       expect(readAgentLog(agentLog()).map((r) => r.id).sort()).toEqual(['1.2', '1.3']);
