@@ -65,7 +65,13 @@ async function startOn(dir: string, port: number): Promise<LocalRegistry> {
   });
   closeSync(logFd);
   const log = () => readFileSync(logFile, 'utf8');
-  const stop = () => stopProcess(child);
+  // Never leave Verdaccio running after the test process, whatever ends it.
+  const killOnExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    await stopProcess(child);
+    process.removeListener('exit', killOnExit);
+  };
 
   let exited: string | undefined;
   child.on('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
@@ -120,22 +126,22 @@ function ping(url: string): Promise<boolean> {
   });
 }
 
+/** Signals Verdaccio's whole process group (negative pid); false when it is already gone. */
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return false;
+  try {
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolveStop) => {
     child.once('exit', () => resolveStop());
-    try {
-      // Negative pid: Verdaccio's whole process group.
-      process.kill(process.platform === 'win32' ? child.pid! : -child.pid!, 'SIGTERM');
-    } catch {
-      resolveStop();
-    }
-    setTimeout(() => {
-      try {
-        process.kill(process.platform === 'win32' ? child.pid! : -child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000).unref();
+    if (!killGroup(child, 'SIGTERM')) resolveStop();
+    setTimeout(() => killGroup(child, 'SIGKILL'), 5000).unref();
   });
 }
