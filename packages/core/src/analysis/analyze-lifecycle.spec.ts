@@ -81,6 +81,23 @@ describe('awaiting_review in the analysis', () => {
     expect(renderStatus(analysis, { color: true })).toContain('\u001b[33mawaiting_review');
   });
 
+  it('says which achievements await review when another action comes first', () => {
+    writePlan(
+      [
+        { id: '1.1', title: 'Layout' },
+        { id: '1.2', title: 'Styles' },
+        { id: '1.3', title: 'Fonts' },
+        { id: '2.1', title: 'Pages' },
+      ],
+      { '1.1': [], '1.2': [], '1.3': [], '2.1': ['1.1', '1.2'] },
+    );
+    expect(analyse().recommendedAction).toMatchObject({
+      kind: 'create-subplans',
+      message: 'Create SUBPLANs for 1 ready achievement: 1.3 (also: 1 achievement awaits review: 1.1)',
+      ids: ['1.3'],
+    });
+  });
+
   it('names the FIX of the attempt that awaits review (FIX_<NM>_<NN>.md after the first)', () => {
     folder.write(executionPath(NAME, '1.1', 2), '# EXECUTION 2');
     folder.write(fixPathForAttempt('1.1', 1), 'fix attempt 1');

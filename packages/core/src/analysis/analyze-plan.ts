@@ -346,12 +346,16 @@ function recommend(
     return found;
   };
 
+  // Achievements awaiting review are recommended for review when nothing can start; until then each message says so.
+  const awaiting = withStatus('awaiting_review');
+  const also = awaiting.length === 0 ? '' : ` (also: ${plural(awaiting.length, 'achievement')} ${awaiting.length === 1 ? 'awaits' : 'await'} review: ${listIds(awaiting)})`;
+
   // Failed achievements whose dependencies are all done can get a new attempt now (the others wait for those).
   const failed = withStatus('failed', readyIndex);
   if (failed.length > 0) {
     return {
       kind: 'retry-failed',
-      message: `Retry ${plural(failed.length, 'failed achievement')} (review asked for fixes): ${listIds(failed)}`,
+      message: `Retry ${plural(failed.length, 'failed achievement')} (review asked for fixes): ${listIds(failed)}${also}`,
       command: `npx nx g @nx-plan/plan:batch-execution --plan=${planArg} --achievements=${failed.join(',')}`,
       ids: failed,
     };
@@ -360,7 +364,7 @@ function recommend(
   if (needSubplan.length > 0) {
     return {
       kind: 'create-subplans',
-      message: `Create SUBPLANs for ${plural(needSubplan.length, 'ready achievement')}: ${listIds(needSubplan)}`,
+      message: `Create SUBPLANs for ${plural(needSubplan.length, 'ready achievement')}: ${listIds(needSubplan)}${also}`,
       command: `npx nx g @nx-plan/plan:batch-subplan --plan=${planArg}`,
       ids: needSubplan,
     };
@@ -369,7 +373,7 @@ function recommend(
   if (needExecution.length > 0) {
     return {
       kind: 'create-executions',
-      message: `Create EXECUTION tasks for ${plural(needExecution.length, 'ready achievement')}: ${listIds(needExecution)}`,
+      message: `Create EXECUTION tasks for ${plural(needExecution.length, 'ready achievement')}: ${listIds(needExecution)}${also}`,
       command: `npx nx g @nx-plan/plan:batch-execution --plan=${planArg}`,
       ids: needExecution,
     };
@@ -378,12 +382,11 @@ function recommend(
   if (runnable.length > 0) {
     return {
       kind: 'execute',
-      message: `Execute ${plural(runnable.length, 'ready achievement')}: ${listIds(runnable)}`,
+      message: `Execute ${plural(runnable.length, 'ready achievement')}: ${listIds(runnable)}${also}`,
       command: `npx nx run ${project}:execute --parallel=${runnable.length}`,
       ids: runnable,
     };
   }
-  const awaiting = withStatus('awaiting_review');
   if (awaiting.length > 0) {
     let index: Map<string, number> | undefined;
     const indexOf = (id: string): number => {
