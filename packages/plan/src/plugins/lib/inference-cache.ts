@@ -76,7 +76,11 @@ export class InferenceCache {
       writeFileSync(temp, JSON.stringify(content));
       renameSync(temp, this.file);
     } catch {
-      rmSync(temp, { force: true });
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // nothing was written (e.g. the folder could not be created)
+      }
     }
   }
 
