@@ -74,7 +74,7 @@ describe('awaiting_review in the analysis', () => {
       ],
     });
     const table = renderStatus(analysis);
-    expect(table).toMatch(/^1\.1 +Layout +awaiting_review +0 +ready/m);
+    expect(table).toMatch(/^1\.1 +Layout +awaiting_review +0 +review /m);
     expect(table).not.toMatch(/Execute/);
     expect(table).toContain('  - approve: write execution/feedbacks/APPROVED_11.md in the plan folder (status complete)');
     // In colour, awaiting_review is yellow (complete green, blocked yellow too in the STATE column).

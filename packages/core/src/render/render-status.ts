@@ -35,6 +35,8 @@ export function statusStyle(c: Palette, status: DerivedStatus): (text: string) =
 function stateOf(a: AnalyzedAchievement): string {
   if (a.planOnly) return 'plan-only';
   if (a.status === 'complete' || a.status === 'skipped') return 'done';
+  // Its dependencies are done, but it waits for a verdict, not for someone to start it.
+  if (a.status === 'awaiting_review') return 'review';
   return a.ready ? 'ready' : 'blocked';
 }
 
