@@ -6,17 +6,12 @@
  * hint; an unreadable one is PLAN037. Pure; located at the record file.
  */
 import type { Diagnostic } from '@nx-plan/schema';
+import { joinPlanPath } from '../files/load-plan-folder';
 import type { RunRecord } from '../files/plan-file-names';
 import { nmOf } from '../model/ids';
 import type { LoadedPlan } from '../model/types';
 
 const FILES_SHOWN = 5;
-
-function filePath(dir: string, relative: string): string {
-  if (dir === '' || dir === '.') return relative;
-  if (dir.includes('\\') && !dir.includes('/')) return `${dir.replace(/\\+$/, '')}\\${relative.replace(/\//g, '\\')}`;
-  return `${dir.replace(/\/+$/, '')}/${relative}`;
-}
 
 function fileList(files: readonly string[] | undefined): string {
   if (!files || files.length === 0) return '';
@@ -112,7 +107,7 @@ export function checkRunRecords(plan: LoadedPlan): Diagnostic[] {
         else if (!ids.includes(a.id)) ids.push(a.id);
       }
     }
-    const at = { file: filePath(plan.dir, run.file), line: 1, column: 1 };
+    const at = { file: joinPlanPath(plan.dir, run.file), line: 1, column: 1 };
     const ids = idsByNm.get(nm);
     const id = ids && ids.length === 1 ? ids[0] : (run.record?.achievement || `number ${nm}`);
     if (!run.record) {
