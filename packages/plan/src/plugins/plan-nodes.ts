@@ -185,8 +185,18 @@ export const createNodes: CreateNodes<PlanPluginOptions> = [
  * target whole instead of streaming it (lib/document-output-hook).
  */
 export const preTasksExecution: PreTasksExecution<PlanPluginOptions> = (rawOptions, context) => {
-  Object.assign(process.env, documentOutputEnv(context.argv, normalizeOptions(rawOptions), process.env));
+  // In the daemon this process serves many commands and keeps what an earlier one set:
+  // that is not a value the user chose.
+  const current = { ...process.env };
+  if (streamOutputSetHere && current['NX_STREAM_OUTPUT'] === 'false') delete current['NX_STREAM_OUTPUT'];
+  const env = documentOutputEnv(context.argv, normalizeOptions(rawOptions), current);
+  for (const [key, value] of Object.entries(env)) {
+    process.env[key] = value;
+    streamOutputSetHere = true;
+  }
 };
+
+let streamOutputSetHere = false;
 
 /**
  * Nx's workspace data directory (`.nx/workspace-data`, or what

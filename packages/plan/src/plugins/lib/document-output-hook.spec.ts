@@ -49,9 +49,32 @@ describe('preTasksExecution (the plugin hook)', () => {
     else process.env['NX_STREAM_OUTPUT'] = saved;
   });
 
-  it('sets NX_STREAM_OUTPUT=false in the environment Nx copies into its own process', async () => {
+  const context = { id: '1', workspaceRoot: '/ws', nxJsonConfiguration: {}, argv: nx('run plan:status --format=json') };
+
+  it('sets NX_STREAM_OUTPUT=false in the environment when it runs in the Nx process itself', async () => {
     delete process.env['NX_STREAM_OUTPUT'];
-    await preTasksExecution({}, { id: '1', workspaceRoot: '/ws', nxJsonConfiguration: {}, argv: nx('run plan:status --format=json') });
+    await preTasksExecution({}, context);
     expect(process.env['NX_STREAM_OUTPUT']).toBe('false');
+  });
+
+  it('in the daemon, does not take the value an earlier command set for the choice of the user', async () => {
+    delete process.env['NX_STREAM_OUTPUT'];
+    await preTasksExecution({}, context);
+    // The daemon keeps its environment between commands; Nx records each assignment for the current one.
+    const original = process.env;
+    const updates: Record<string, string> = {};
+    process.env = new Proxy(original, {
+      set: (target, key, value) => {
+        target[key as string] = value;
+        updates[key as string] = value;
+        return true;
+      },
+    });
+    try {
+      await preTasksExecution({}, context);
+    } finally {
+      process.env = original;
+    }
+    expect(updates).toEqual({ NX_STREAM_OUTPUT: 'false' });
   });
 });
