@@ -98,7 +98,11 @@ async function main() {
     const steps = stepMeans(run.output);
     result[isolation] = { exitCode: run.code, wallSeconds: Math.round(run.ms / 10) / 100, timedRuns: steps.runs, meanStepMs: steps.means, merges };
     console.log(`${isolation.padEnd(8)} exit ${run.code}, ${(run.ms / 1000).toFixed(1)} s wall, ${steps.runs} runs timed, ${merges} merges, mean per achievement: ${JSON.stringify(steps.means)}`);
-    if (run.code !== 0) console.log(run.output.slice(-3000));
+    if (run.code !== 0) {
+      const logFile = `${ws}.log`;
+      fs.writeFileSync(logFile, run.output);
+      console.log(`  nx failed; its whole output: ${logFile}`);
+    }
     if (process.argv.includes('--keep')) console.log(`  workspace kept: ${ws}`);
     else fs.rmSync(ws, { recursive: true, force: true });
   }
