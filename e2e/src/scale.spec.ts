@@ -227,7 +227,8 @@ describe('a status document over 1 MB, intact through Nx', () => {
     })
   );
 
-  const describeTty = existsSync('/usr/bin/script') ? it : it.skip;
+  // util-linux `script` (Linux); the BSD/macOS one takes other arguments.
+  const describeTty = process.platform === 'linux' && existsSync('/usr/bin/script') ? it : it.skip;
   describeTty(
     'nx run in a terminal (util-linux script gives Nx a TTY; the terminal turns \\n into \\r\\n)',
     tracked(async () => {
