@@ -1,3 +1,4 @@
+import { runStateInput } from './lib/run-state-input';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -85,7 +86,8 @@ describe('createNodes (plan-nodes)', () => {
     expect(targets['validate']).toMatchObject({
       executor: '@nx-plan/plan:validate',
       cache: true,
-      inputs: ['{projectRoot}/**/*'],
+      // git-ignored run records and markers reach the hash through a runtime input
+      inputs: ['{projectRoot}/**/*', runStateInput(['plans/ALPHA'])],
       outputs: [],
     });
     expect(targets['status']).toMatchObject({ executor: '@nx-plan/plan:status', cache: false });
@@ -227,7 +229,7 @@ describe('createNodes (plan-nodes)', () => {
     expect(aggregate.targets!['validate']).toMatchObject({
       executor: '@nx-plan/plan:validate',
       cache: true,
-      inputs: ['{workspaceRoot}/plans/ALPHA/**/*', '{workspaceRoot}/plans/BETA/**/*'],
+      inputs: ['{workspaceRoot}/plans/ALPHA/**/*', '{workspaceRoot}/plans/BETA/**/*', runStateInput(['plans/ALPHA', 'plans/BETA'])],
       outputs: [],
       options: { plans: ['plans/ALPHA', 'plans/BETA'] },
     });

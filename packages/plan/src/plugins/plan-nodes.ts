@@ -30,6 +30,7 @@ import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
 import { selectAchievementTargets, type AchievementProblem } from './lib/select-achievement-targets';
 import { targetAchievementCount, targetAchievements } from './lib/target-achievements';
+import { runStateInput } from './lib/run-state-input';
 
 export interface PlanPluginOptions {
   /** Prefix of inferred plan project names; default `plan-`. */
@@ -288,15 +289,17 @@ function planProject(
       'validate',
       projectName,
       inputs,
+      [root],
       {},
       options,
       `Validate plan ${planName}: parallel.json, dependencies, cycles, file names, PLAN consistency`
     ),
-    [options.statusTargetName]: planTarget('status', projectName, inputs, {}, options, `Show the status of plan ${planName}`),
+    [options.statusTargetName]: planTarget('status', projectName, inputs, [root], {}, options, `Show the status of plan ${planName}`),
     [options.graphTargetName]: planTarget(
       'graph',
       projectName,
       inputs,
+      [root],
       {},
       options,
       `Draw the dependency graph of plan ${planName}`
@@ -420,6 +423,7 @@ function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlan
         'validate',
         name,
         inputs,
+        plans,
         { plans },
         options,
         `Validate every plan of the workspace (${plans.length})`
@@ -428,6 +432,7 @@ function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlan
         'status',
         name,
         inputs,
+        plans,
         { plans },
         options,
         'Show the status of every plan of the workspace'
@@ -436,6 +441,7 @@ function aggregateProject(entries: readonly PlanEntry[], options: NormalizedPlan
         'graph',
         name,
         inputs,
+        plans,
         { plans },
         options,
         'Draw the dependency graph of every plan of the workspace'
@@ -469,6 +475,7 @@ function planTarget(
   kind: PlanTargetKind,
   projectName: string,
   inputs: string[],
+  planRoots: readonly string[],
   planOptions: Record<string, unknown>,
   options: NormalizedPlanPluginOptions,
   description: string
@@ -481,7 +488,7 @@ function planTarget(
   return {
     executor: `@nx-plan/plan:${kind}`,
     cache: kind === 'validate',
-    inputs,
+    inputs: kind === 'validate' ? [...inputs, runStateInput(planRoots)] : inputs,
     ...(kind === 'validate' ? { outputs: [] } : {}),
     options: { ...planOptions, ...(options.strict ? { strict: true } : {}) },
     metadata: {
