@@ -6,6 +6,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed; its path is printed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAndPack } from './utils/build-and-pack';
@@ -35,19 +36,9 @@ Module._load = function (request, parent, isMain) {
 `;
 
 let ws = '';
-let failed = false;
 
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `e2e workspace: ${ws}`);
+const tracked = failures.tracked;
 
 /** `npx nx-plan …` in the workspace, with the load hook preloaded into the CLI's node process. */
 async function nxPlan(args: string[]): Promise<CommandResult & { nxModules: string[] }> {
@@ -73,7 +64,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (!ws) return;
-  if (failed && KEEP_ON_FAILURE) {
+  if (failures.failed && KEEP_ON_FAILURE) {
     process.stdout.write(`e2e workspace kept at ${ws}\n`);
   } else {
     removeWorkspace(ws);

@@ -16,6 +16,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,20 +30,10 @@ jest.setTimeout(600_000);
 
 const KEEP = process.env.E2E_KEEP === '1';
 let ws = '';
-let failed = false;
 const agentLog = () => join(ws, '..', `${ws.split('/').pop()}-agents.log`);
 
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `e2e workspace: ${ws}`);
+const tracked = failures.tracked;
 
 function write(relative: string, content: string): void {
   mkdirSync(dirname(join(ws, relative)), { recursive: true });
@@ -170,7 +161,7 @@ setInterval(() => {}, 1000);
 
 afterAll(() => {
   if (!ws) return;
-  if (failed && KEEP) {
+  if (failures.failed && KEEP) {
     console.log(`e2e workspace kept: ${ws}`);
     return;
   }

@@ -8,6 +8,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed; its path is printed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -28,21 +29,11 @@ const KEEP_ON_FAILURE = process.env.E2E_KEEP === '1';
 
 let ws = '';
 let client: Client;
-let failed = false;
 const stderr: string[] = [];
 const protocolErrors: Error[] = [];
 
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(e2e workspace: ${ws})\n(server stderr: ${stderr.join('')})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `e2e workspace: ${ws})\n(server stderr: ${stderr.join('')}`);
+const tracked = failures.tracked;
 
 async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
   return (await client.callTool({ name, arguments: args })) as CallToolResult;
@@ -62,7 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close().catch(() => undefined);
   if (!ws) return;
-  if (failed && KEEP_ON_FAILURE) {
+  if (failures.failed && KEEP_ON_FAILURE) {
     process.stderr.write(`e2e workspace kept at ${ws}\n`);
   } else {
     removeWorkspace(ws);

@@ -6,6 +6,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed; its path is printed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,21 +61,10 @@ let plansRoot = '';
 let pluginRegisteredByAdd = false;
 let examples: CopiedPlan[] = [];
 let corpus: CopiedPlan[] = [];
-let failed = false;
 const timings: Array<[string, number]> = [];
 
-/** Wraps a test body: remembers failures (to keep the workspace) and prints where it is. */
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `e2e workspace: ${ws}`);
+const tracked = failures.tracked;
 
 async function nx(args: string | readonly string[]): Promise<CommandResult> {
   const result = await runNx(ws, args);
@@ -126,7 +116,7 @@ beforeAll(async () => {
   try {
     await setUpWorkspace();
   } catch (error) {
-    failed = true;
+    failures.failed = true;
     if (ws && error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
     throw error;
   }
@@ -165,10 +155,10 @@ afterAll(() => {
   writeFileSync(join(e2eTmpDir, 'timings.txt'), `${report}\n`);
   console.log(`e2e timings (also in ${join(e2eTmpDir, 'timings.txt')}):\n${report}`);
   if (!ws) return;
-  if (failed && KEEP_ON_FAILURE) {
+  if (failures.failed && KEEP_ON_FAILURE) {
     console.log(`E2E_KEEP=1: kept the workspace of the failed run at ${ws}`);
   } else {
-    if (failed) console.log(`e2e failed in ${ws} (removed; rerun with E2E_KEEP=1 to keep it)`);
+    if (failures.failed) console.log(`e2e failed in ${ws} (removed; rerun with E2E_KEEP=1 to keep it)`);
     removeWorkspace(ws);
   }
 });

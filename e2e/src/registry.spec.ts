@@ -7,6 +7,7 @@
  *
  * E2E_KEEP=1 keeps the workspace and the registry folder when a test failed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,6 @@ function publishedManifests(): Promise<PublishedManifest[]> {
   );
   return manifests;
 }
-let failed = false;
 
 const timings: Array<[string, number]> = [];
 
@@ -86,17 +86,8 @@ function expectSuccess(result: CommandResult): void {
   if (result.code !== 0) throw new Error(`expected exit code 0\n${describeResult(result)}`);
 }
 
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(registry e2e scratch folder: ${scratch})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `registry e2e scratch folder: ${scratch}`);
+const tracked = failures.tracked;
 
 beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'nx-plan-registry-e2e-'));
@@ -116,7 +107,7 @@ beforeAll(async () => {
     plans = copyPlanFolders(examplesDir, join(ws, 'plans'));
     add = await npx(['nx', 'add', '@nx-plan/plan'], { timeoutMs: 240_000 });
   } catch (error) {
-    failed = true;
+    failures.failed = true;
     if (error instanceof Error) error.message += `\n(registry e2e scratch folder: ${scratch})`;
     throw error;
   }
@@ -130,7 +121,7 @@ afterAll(async () => {
   writeFileSync(join(e2eTmpDir, 'registry-timings.txt'), `${report}\n`);
   console.log(`registry e2e timings (also in ${join(e2eTmpDir, 'registry-timings.txt')}):\n${report}`);
   if (!scratch) return;
-  if (failed && KEEP_ON_FAILURE) console.log(`E2E_KEEP=1: kept ${scratch}`);
+  if (failures.failed && KEEP_ON_FAILURE) console.log(`E2E_KEEP=1: kept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
 });
 

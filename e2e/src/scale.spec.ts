@@ -14,6 +14,7 @@
  *
  * E2E_KEEP=1 keeps the workspace when a test failed; its path is printed.
  */
+import { FailureTracker } from './utils/failure-tracker';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildAndPack } from './utils/build-and-pack';
@@ -29,19 +30,9 @@ const PLANS = 60;
 const ACHIEVEMENTS = 50;
 
 let ws = '';
-let failed = false;
 
-function tracked(body: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      if (error instanceof Error) error.message += `\n(e2e workspace: ${ws})`;
-      throw error;
-    }
-  };
-}
+const failures = new FailureTracker(() => `e2e workspace: ${ws}`);
+const tracked = failures.tracked;
 
 function expectSuccess(result: CommandResult): void {
   if (result.code !== 0) throw new Error(`expected exit code 0\n${describeResult(result)}`);
@@ -114,7 +105,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (!ws) return;
-  if (failed && KEEP_ON_FAILURE) {
+  if (failures.failed && KEEP_ON_FAILURE) {
     console.log(`e2e workspace kept: ${ws}`);
   } else {
     removeWorkspace(ws);
