@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  *    except @nx-plan/*, which are copies of the built dist/packages/* (compiled
  *    JavaScript, as a user gets from npm).
  */
-export function installPlugin(ws, mode) {
+export function installPlugin(ws, mode, distDir = path.join(root, 'dist', 'packages')) {
   if (mode === 'source') {
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(ws, 'node_modules'), 'dir');
     for (const pkg of ['schema', 'core', 'plan']) {
@@ -43,7 +43,7 @@ export function installPlugin(ws, mode) {
     fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
   }
   for (const pkg of ['schema', 'core', 'plan']) {
-    const built = path.join(root, 'dist', 'packages', pkg);
+    const built = path.join(distDir, pkg);
     if (!fs.existsSync(path.join(built, 'package.json'))) {
       throw new Error(`${path.relative(root, built)} is missing: build first (npx nx run-many -t build -p schema core plan-plugin)`);
     }

@@ -21,6 +21,7 @@
 //   --nx           also time `nx run plan-<name>:status --format=json` once per size
 //                  (Nx start-up + project graph + a forked executor), for comparison.
 // Exits non-zero when status --json on 10k (if measured) misses 1 s (median, dist mode).
+import { installPlugin } from './bench-workspace.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,24 +46,12 @@ if (!['source', 'dist'].includes(mode)) throw new Error('--mode must be source o
 
 /** node_modules of the bench workspace: the repo's third-party packages, @nx-plan/* from the build. */
 function installDist(ws) {
+  installPlugin(ws, 'dist', distDir);
   const modules = path.join(ws, 'node_modules');
-  fs.mkdirSync(path.join(modules, '@nx-plan'), { recursive: true });
-  for (const entry of fs.readdirSync(path.join(root, 'node_modules'))) {
-    if (entry === '@nx-plan' || entry === '.bin') continue;
-    fs.symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
-  }
-  for (const pkg of ['schema', 'core', 'plan']) {
-    const built = path.join(distDir, pkg);
-    if (!fs.existsSync(path.join(built, 'package.json'))) {
-      throw new Error(`${built} is missing: build first (npx nx run-many -t build -p schema,core,plan-plugin)`);
-    }
-    fs.cpSync(built, path.join(modules, '@nx-plan', pkg), { recursive: true });
-  }
-  const bin = path.join(modules, '@nx-plan', 'plan', 'bin', 'nx-plan.js');
   if (!fs.existsSync(path.join(modules, '@nx-plan', 'plan', 'src', 'cli', 'main.js'))) {
     throw new Error(`${distDir}/plan has no src/cli/main.js: rebuild the plugin`);
   }
-  return bin;
+  return path.join(modules, '@nx-plan', 'plan', 'bin', 'nx-plan.js');
 }
 
 function setUp() {

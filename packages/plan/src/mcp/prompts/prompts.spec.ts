@@ -5,23 +5,17 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectClient, type ConnectedClient } from '../testing/connect-client';
+import { type ConnectedClient, useExampleServer } from '../testing/connect-client';
 import { diskSnapshot } from '../testing/disk-snapshot';
-import { exampleWorkspace, type ExampleWorkspace } from '../testing/example-workspace';
+import type { ExampleWorkspace } from '../testing/example-workspace';
 
 const textOf = (result: { messages: { content: unknown }[] }) => (result.messages[0].content as { text: string }).text;
 
 describe('prompts', () => {
+  const server = useExampleServer('all');
   let ws: ExampleWorkspace;
   let c: ConnectedClient;
-  beforeAll(async () => {
-    ws = exampleWorkspace();
-    c = await connectClient(ws.root);
-  });
-  afterAll(async () => {
-    await c.close();
-    ws.cleanup();
-  });
+  beforeAll(() => ({ ws, c } = server));
 
   it('lists both prompts with their arguments', async () => {
     const { prompts } = await c.client.listPrompts();

@@ -3,6 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createPlanMcpServer } from '../server/create-plan-mcp-server';
+import { exampleWorkspace, type ExampleWorkspace } from './example-workspace';
 
 export interface ConnectedClient {
   client: Client;
@@ -28,6 +29,31 @@ export async function connectClient(workspaceRoot: string): Promise<ConnectedCli
     close: async () => {
       await client.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * Registers jest hooks that give each test (scope `each`) or the whole
+ * describe block (scope `all`) a fresh copy of the example workspace and a
+ * client connected to a server rooted there, closed and removed afterwards.
+ */
+export function useExampleServer(scope: 'all' | 'each'): { readonly ws: ExampleWorkspace; readonly c: ConnectedClient } {
+  const state: { ws?: ExampleWorkspace; c?: ConnectedClient } = {};
+  (scope === 'all' ? beforeAll : beforeEach)(async () => {
+    state.ws = exampleWorkspace();
+    state.c = await connectClient(state.ws.root);
+  });
+  (scope === 'all' ? afterAll : afterEach)(async () => {
+    await state.c?.close();
+    state.ws?.cleanup();
+  });
+  return {
+    get ws() {
+      return state.ws!;
+    },
+    get c() {
+      return state.c!;
     },
   };
 }

@@ -7,9 +7,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectClient, type ConnectedClient } from '../testing/connect-client';
+import { type ConnectedClient, useExampleServer } from '../testing/connect-client';
 import { diskSnapshot } from '../testing/disk-snapshot';
-import { exampleWorkspace, type ExampleWorkspace } from '../testing/example-workspace';
+import type { ExampleWorkspace } from '../testing/example-workspace';
 
 interface Output {
   dryRun: boolean;
@@ -20,16 +20,10 @@ interface Output {
 }
 
 describe('prepare_achievements', () => {
+  const server = useExampleServer('each');
   let ws: ExampleWorkspace;
   let c: ConnectedClient;
-  beforeEach(async () => {
-    ws = exampleWorkspace();
-    c = await connectClient(ws.root);
-  });
-  afterEach(async () => {
-    await c.close();
-    ws.cleanup();
-  });
+  beforeEach(() => ({ ws, c } = server));
 
   it('dry run on the next wave writes nothing; the real run creates exactly those files', async () => {
     const before = diskSnapshot(ws.root);

@@ -11,7 +11,7 @@ import statusExecutor from '../../executors/status/status';
 import validateExecutor from '../../executors/validate/validate';
 import { executorContext } from '../../testing/executor-context';
 import { CORPUS_DIR } from '../../utils/testing/copy-into-tree';
-import { connectClient, type ConnectedClient } from '../testing/connect-client';
+import { connectClient, type ConnectedClient, useExampleServer } from '../testing/connect-client';
 import { diskSnapshot } from '../testing/disk-snapshot';
 import { exampleWorkspace, type ExampleWorkspace } from '../testing/example-workspace';
 
@@ -50,16 +50,10 @@ async function executorJson(
 }
 
 describe('read-only tools on the example plans', () => {
+  const server = useExampleServer('all');
   let ws: ExampleWorkspace;
   let c: ConnectedClient;
-  beforeAll(async () => {
-    ws = exampleWorkspace();
-    c = await connectClient(ws.root);
-  });
-  afterAll(async () => {
-    await c.close();
-    ws.cleanup();
-  });
+  beforeAll(() => ({ ws, c } = server));
 
   it('lists seven tools with input and output schemas and the right annotations', async () => {
     const { tools } = await c.client.listTools();

@@ -7,23 +7,17 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectClient, type ConnectedClient } from '../testing/connect-client';
+import { type ConnectedClient, useExampleServer } from '../testing/connect-client';
 import { diskSnapshot } from '../testing/disk-snapshot';
-import { exampleWorkspace, type ExampleWorkspace } from '../testing/example-workspace';
+import type { ExampleWorkspace } from '../testing/example-workspace';
 
 const FEEDBACKS = 'plans/RELEASE-PIPELINE/execution/feedbacks';
 
 describe('record_review', () => {
+  const server = useExampleServer('each');
   let ws: ExampleWorkspace;
   let c: ConnectedClient;
-  beforeEach(async () => {
-    ws = exampleWorkspace();
-    c = await connectClient(ws.root);
-  });
-  afterEach(async () => {
-    await c.close();
-    ws.cleanup();
-  });
+  beforeEach(() => ({ ws, c } = server));
 
   const status = async (id: string) => {
     const doc = (await c.call('plan_status', { plan: 'RELEASE-PIPELINE' })).structuredContent as { plans: { achievements: { id: string; status: string }[] }[] };
