@@ -1,11 +1,14 @@
 /**
  * One achievement run, as a pipeline of steps (one module each, in steps/):
  *
- *   check-achievement → hold the in_progress marker → open-workspace (main
- *   checkout or the achievement's worktree) → prepare-files (missing SUBPLAN /
- *   next EXECUTION_TASK) → run-agent → review (reviewCommand: APPROVED, or FIX
- *   + next attempt + agent again, up to maxAttempts) or AWAITING_REVIEW →
- *   land-work (commit, merge under lock, remove the worktree) → run record.
+ *   check-achievement (plan errors, done/awaiting review, dependency gate) →
+ *   open-workspace (main checkout or the achievement's worktree) →
+ *   prepare-files (missing SUBPLAN / next EXECUTION_TASK, before the marker:
+ *   the generators skip achievements in progress) → hold the in_progress
+ *   marker → run-agent → review (reviewCommand: APPROVED, or FIX + next
+ *   attempt + agent again, up to maxAttempts) or AWAITING_REVIEW →
+ *   land-work (commit, merge under lock, remove the worktree); a run that
+ *   leaves work behind writes a run record (run-record).
  *
  * Used by `nx-plan run-achievement` (the inferred nx:run-commands targets)
  * and by the `@nx-plan/plan:run-achievement` executor. Never throws: every
@@ -36,6 +39,10 @@ export async function runAchievement(options: RunOptions, log: TaskLogger): Prom
   const timings = new StepTimings();
   try {
     return await runTimed(options, log, timings);
+  } catch (error) {
+    // A step failed in a way it did not foresee (an unwritable folder, a review file that appeared meanwhile).
+    log.error(`run-achievement: achievement ${options.achievement} stopped: ${(error as Error).message}`);
+    return 1;
   } finally {
     timings.report(options.achievement);
   }
@@ -81,7 +88,7 @@ async function runTimed(options: RunOptions, log: TaskLogger, timings: StepTimin
   const prepared = await openAndPrepare(options, log, planName, title, fail, timings);
   if (typeof prepared === 'number') return prepared;
 
-  // 4. The in_progress marker, in the main checkout (status shows it there).
+  // 4. The in_progress marker, in the main checkout (status shows it there), held while commands run.
   const markerRel = inProgressMarkerPath(id);
   const markerAbs = join(options.planDirAbs, markerRel);
   const marker: MarkerContent = { pid: process.pid, startedAt: new Date().toISOString(), achievement: id };
