@@ -369,6 +369,12 @@ async function land(
       code = fail(`${message}.\n  The work is on branch ${work.branch} (worktree ${work.dirFromWorkspace}). Resolve with: git merge ${work.branch}, fix the conflicts, git commit; then: nx-plan clean`);
       break;
     }
+    case 'failed': {
+      const message = `merging ${work.branch} into ${work.targetBranch} failed before changing anything: ${outcome.detail.split('\n')[0] || 'git gave no reason'}`;
+      record('setup-failed', message, facts.attempt);
+      code = fail(`${message}\n  The work is on branch ${work.branch}; run again, or merge it yourself: git merge --no-ff ${work.branch}`);
+      break;
+    }
     case 'branch-moved': {
       const message = `the main worktree switched from ${work.targetBranch} to ${outcome.current ?? 'a detached HEAD'} during the run; nothing was merged`;
       record('dirty-main', message, facts.attempt);
@@ -380,6 +386,10 @@ async function land(
       record('dirty-main', message, facts.attempt);
       code = fail(`${message}. Finish or abort it (git merge --continue / git merge --abort); the work is on branch ${work.branch}.`);
       break;
+    }
+    default: {
+      const unhandled: never = outcome;
+      code = fail(`unexpected merge outcome ${JSON.stringify(unhandled)}`);
     }
   }
   if (signal) {

@@ -4,7 +4,7 @@
  * branch reuse rules and the review loop — through `nx-plan run-achievement`'s
  * own entry point (in-process).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { taskLogger } from '../executors/lib/task-logger';
 import { createTempRepo, writeFile, type TempRepo } from '../worktree/testing/temp-repo';
@@ -234,6 +234,40 @@ describe('run-achievement with isolation "worktree"', () => {
     expect(repo.read(`${PLAN}/execution/EXECUTION_TASK_DEMO_11_01.md`)).toBe('# EXECUTION 1.1\n\nnotes of attempt 1\n\nnotes of attempt 1\n');
     expect(repo.git('status', '--porcelain').trim()).toBe('');
     expect(existsSync(join(repo.root, PLAN, 'execution/.runs/RUN_11.json'))).toBe(false);
+  });
+
+  it('waits for another git process\'s index.lock in the main checkout instead of failing the merge', async () => {
+    repo = demoRepo();
+    const lock = join(repo.root, '.git', 'index.lock');
+    // The review takes the main index lock, as an editor's git integration may, and a helper drops it 1.5 s later.
+    const helper = `${repo.root}-drop-lock.js`;
+    writeFileSync(helper, `setTimeout(() => require('fs').rmSync(${JSON.stringify(lock)}, { force: true }), 1500);`);
+    const holder = `${repo.root}-take-lock.js`;
+    writeFileSync(
+      holder,
+      `require('fs').writeFileSync(${JSON.stringify(lock)}, ''); require('child_process').spawn(process.execPath, [${JSON.stringify(helper)}], { detached: true, stdio: 'ignore' }).unref();`,
+    );
+    try {
+      await expect(run('1.1', `--reviewCommand=node ${holder}`)).resolves.toBe(0);
+    } finally {
+      rmSync(helper, { force: true });
+      rmSync(holder, { force: true });
+    }
+    expect(subjects()[0]).toBe('nx-plan: merge DEMO 1.1 First');
+    expect(repo.read('out-1.1.txt')).toBe('work of 1.1\n');
+    expect(repo.git('status', '--porcelain').trim()).toBe('');
+  });
+
+  it('reports a merge git could not start (a lock held too long) as a failure, not a conflict, and changes nothing', async () => {
+    repo = demoRepo();
+    const lock = join(repo.root, '.git', 'index.lock');
+    await expect(run('1.1', `--reviewCommand=node -e "require('fs').writeFileSync('${lock}', '')"`)).resolves.toBe(1);
+    rmSync(lock);
+    expect(log()).toContain('failed before changing anything');
+    expect(log()).not.toContain('conflicts in');
+    expect(subjects()).toEqual(['init']);
+    expect(JSON.parse(repo.read(`${PLAN}/execution/.runs/RUN_11.json`)).outcome).toBe('setup-failed');
+    expect(repo.git('log', '-1', '--format=%s', 'nx-plan/demo/11').trim()).toBe('nx-plan: DEMO 1.1 First (attempt 1)');
   });
 
   it('keeps the worktree and branch with --keepBranches', async () => {

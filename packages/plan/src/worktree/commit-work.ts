@@ -5,7 +5,7 @@
  * node_modules) are left out. Without a configured identity (CI), and only
  * then, a fallback identity is used.
  */
-import { git, tryGit } from './git';
+import { GitError, tryGit, tryGitWaitingForLocks } from './git';
 
 export const FALLBACK_IDENTITY = { name: 'nx-plan', email: 'nx-plan@localhost' };
 
@@ -41,10 +41,12 @@ export async function commitWork(worktreeDir: string, message: string, leaveOut:
   }
   // `:/` is the whole worktree; `literal` keeps names with glob characters literal, `top` makes them top-level relative.
   const pathspec = [':/', ...leaveOut.filter((p) => !ignored.has(p)).map((p) => `:(exclude,literal,top)${p}`)];
-  await git(worktreeDir, ['add', '--all', '--', ...pathspec]);
+  const added = await tryGitWaitingForLocks(worktreeDir, ['add', '--all', '--', ...pathspec]);
+  if (added.code !== 0) throw new GitError(['add', '--all'], added);
   const staged = await tryGit(worktreeDir, ['diff', '--cached', '--quiet']);
   if (staged.code === 0) return { committed: false, fallbackIdentity: false };
   const identity = await identityArgs(worktreeDir);
-  await git(worktreeDir, [...identity, 'commit', '--quiet', '-m', message]);
+  const committed = await tryGitWaitingForLocks(worktreeDir, [...identity, 'commit', '--quiet', '-m', message]);
+  if (committed.code !== 0) throw new GitError(['commit'], committed);
   return { committed: true, fallbackIdentity: identity.length > 0 };
 }

@@ -42,7 +42,9 @@ export function tryGit(cwd: string, args: readonly string[], options: GitOptions
     try {
       child = spawn('git', args as string[], {
         cwd,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+        // GIT_OPTIONAL_LOCKS=0: read-only commands (status) never take index.lock, so they cannot make a
+        // concurrent merge of another achievement fail with "index.lock: File exists".
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.env },
         detached: options.detached ?? false,
         stdio: ['ignore', 'pipe', 'pipe'],
         windowsHide: true,
@@ -74,4 +76,28 @@ export async function git(cwd: string, args: readonly string[], options: GitOpti
 /** NUL-separated output (`-z`) as a list, without the trailing empty entry. */
 export function splitNul(output: string): string[] {
   return output.split('\0').filter((s) => s !== '');
+}
+
+/** Did git fail because another git process holds one of the repository's lock files? */
+export function isLockContention(result: GitResult): boolean {
+  return result.code !== 0 && /\.lock'?: File exists|Another git process seems to be running|Unable to create '[^']*\.lock'/.test(result.stderr);
+}
+
+/**
+ * Run a command that writes to the repository, waiting and retrying while
+ * another git process (an editor's git integration, a concurrent run's commit)
+ * holds a lock file: up to `attempts` tries, 100 ms apart, then the last result.
+ */
+export async function tryGitWaitingForLocks(
+  cwd: string,
+  args: readonly string[],
+  options: GitOptions = {},
+  attempts = 50,
+): Promise<GitResult> {
+  let result = await tryGit(cwd, args, options);
+  for (let i = 1; i < attempts && isLockContention(result); i++) {
+    await new Promise((wake) => setTimeout(wake, 100));
+    result = await tryGit(cwd, args, options);
+  }
+  return result;
 }

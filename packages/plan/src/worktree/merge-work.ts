@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, splitNul, tryGit } from './git';
+import { git, GitError, isLockContention, splitNul, tryGit, tryGitWaitingForLocks, type GitResult } from './git';
 import { identityArgs } from './commit-work';
 import { dirtyFiles } from './repo-state';
 
@@ -18,6 +18,7 @@ export type MergeOutcome =
   | { kind: 'nothing-to-merge' }
   | { kind: 'dirty'; files: string[] }
   | { kind: 'conflict'; files: string[]; detail: string }
+  | { kind: 'failed'; detail: string }
   | { kind: 'branch-moved'; current?: string };
 
 export interface MergeRequest {
@@ -52,8 +53,38 @@ export async function recoverInterruptedMerge(toplevel: string, gitDir: string):
     // no message: not ours
   }
   if (!message.startsWith(MERGE_MESSAGE_PREFIX)) return 'user-merge';
-  await git(toplevel, ['merge', '--abort'], { detached: true });
+  const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
+  if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
   return 'aborted';
+}
+
+const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
+
+/**
+ * `git merge`, started only while no other git process holds the main
+ * index's lock (an editor's git integration refreshing it). A merge that
+ * still ran into the lock ("Unable to write index") is aborted and tried
+ * again; up to `attempts` tries.
+ */
+async function mergeWaitingForLocks(toplevel: string, gitDir: string, args: readonly string[], attempts = 20): Promise<GitResult> {
+  let result: GitResult = { code: 1, stdout: '', stderr: '' };
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    for (let waited = 0; existsSync(join(gitDir, 'index.lock')) && waited < 10_000; waited += 100) await sleep(100);
+    // Never start a merge over a held lock: git would leave a half-written merge behind.
+    if (existsSync(join(gitDir, 'index.lock'))) {
+      const lock = join(gitDir, 'index.lock');
+      return { code: 1, stdout: '', stderr: `${lock} is still held after 10 s (another git process; if none is running, a crashed one left it: remove the file)` };
+    }
+    result = await tryGit(toplevel, args, { detached: true });
+    const lockProblem = isLockContention(result) || /Unable to write index/.test(result.stderr);
+    if (result.code === 0 || !lockProblem) return result;
+    if (existsSync(join(gitDir, 'MERGE_HEAD'))) {
+      const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
+      if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
+    }
+    await sleep(100);
+  }
+  return result;
 }
 
 export async function mergeWork(request: MergeRequest): Promise<MergeOutcome> {
@@ -87,7 +118,8 @@ export async function mergeWork(request: MergeRequest): Promise<MergeOutcome> {
   for (const file of setAside) {
     const head = await tryGit(toplevel, ['cat-file', '-e', `HEAD:${file.path}`]);
     if (head.code === 0) {
-      await git(toplevel, ['restore', '--source=HEAD', '--staged', '--worktree', '--', `:(literal,top)${file.path}`]);
+      const restored = await tryGitWaitingForLocks(toplevel, ['restore', '--source=HEAD', '--staged', '--worktree', '--', `:(literal,top)${file.path}`]);
+      if (restored.code !== 0) throw new GitError(['restore', file.path], restored);
     } else {
       rmSync(join(toplevel, file.path), { force: true });
     }
@@ -97,15 +129,20 @@ export async function mergeWork(request: MergeRequest): Promise<MergeOutcome> {
   };
 
   const identity = await identityArgs(toplevel);
-  const merge = await tryGit(toplevel, [...identity, 'merge', '--no-ff', '--no-edit', '-m', request.message, branch], { detached: true });
+  const merge = await mergeWaitingForLocks(toplevel, request.gitDir, [...identity, 'merge', '--no-ff', '--no-edit', '-m', request.message, branch]);
   if (merge.code === 0) {
     const commit = (await git(toplevel, ['rev-parse', 'HEAD'])).trim();
     return { kind: 'merged', commit };
   }
   const conflicted = splitNul((await tryGit(toplevel, ['diff', '--name-only', '--diff-filter=U', '-z'])).stdout);
-  if (existsSync(join(request.gitDir, 'MERGE_HEAD'))) {
-    await git(toplevel, ['merge', '--abort'], { detached: true });
+  const inProgress = existsSync(join(request.gitDir, 'MERGE_HEAD'));
+  if (inProgress) {
+    const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
+    if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
   }
   restore();
-  return { kind: 'conflict', files: conflicted.sort(), detail: (merge.stdout + merge.stderr).trim() };
+  const detail = (merge.stdout + merge.stderr).trim();
+  // A merge that stopped before changing anything (a lock held too long, an error of git's own) is no conflict.
+  if (!inProgress && conflicted.length === 0) return { kind: 'failed', detail };
+  return { kind: 'conflict', files: conflicted.sort(), detail };
 }
