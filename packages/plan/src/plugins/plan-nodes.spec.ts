@@ -369,6 +369,20 @@ describe('createNodes: giant plans (maxAchievementTargets)', () => {
     });
   });
 
+  it('recognises a plan far above the limit without loading it (the parallel.json is not even valid JSON here)', async () => {
+    const ids = many(30).map((a) => a.id);
+    ws.write({
+      'plans/HUGE/PLAN_HUGE.md': planMarkdown('HUGE', many(3)),
+      // 30 achievement entries and a syntax error a full load would report: only the count matters above 2x the limit
+      'plans/HUGE/parallel.json': `{ "achievements": [${ids.map((id) => `{ "achievement_id": "${id}" }`).join(',')} ,,, `,
+    });
+    const results = await createNodes[1](['plans/HUGE/PLAN_HUGE.md'], { maxAchievementTargets: 10 }, { nxJsonConfiguration: {}, workspaceRoot: ws.root });
+    const project = results[0][1].projects!['plans/HUGE'] as ProjectConfiguration;
+    expect(achievementTargets(project)).toEqual([]);
+    expect(project.metadata?.['plan']).toMatchObject({ achievementTargetsOmitted: { achievements: 30, maxAchievementTargets: 10 } });
+    expect(project.metadata?.['plan']).not.toHaveProperty('loadError');
+  });
+
   it('follows the option both ways', async () => {
     expect(achievementTargets(await planProjectOf('SMALL', 4, { maxAchievementTargets: 3 }))).toEqual([]);
     expect(achievementTargets(await planProjectOf('RAISED', 2500, { maxAchievementTargets: 2500 }))).toHaveLength(2500);

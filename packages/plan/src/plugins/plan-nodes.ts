@@ -30,6 +30,7 @@ import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
 import { selectAchievementTargets, type AchievementProblem } from './lib/select-achievement-targets';
 import { targetAchievementCount, targetAchievements } from './lib/target-achievements';
+import { quickAchievementCount } from './lib/quick-achievement-count';
 import { runStateInput } from './lib/run-state-input';
 
 export interface PlanPluginOptions {
@@ -379,6 +380,20 @@ function readAchievementTargets(
   giant?: { achievements: number; reason: string; hint: string };
   loadError?: string;
 } {
+  // Far above the limit (twice or more), a plan is giant whatever its details: skip loading it (seconds for 100k).
+  const estimate = quickAchievementCount(join(context.workspaceRoot, entry.root));
+  if (estimate > 2 * options.maxAchievementTargets) {
+    return {
+      achievementTargets: {},
+      problems: [],
+      excluded: [],
+      giant: {
+        achievements: estimate,
+        reason: giantPlanReason(entry.planName, estimate, options.maxAchievementTargets),
+        hint: giantPlanHint(estimate),
+      },
+    };
+  }
   let loaded;
   try {
     loaded = loadPlanFolder(join(context.workspaceRoot, entry.root), { strict: options.strict });
