@@ -1,4 +1,4 @@
-import { scanPlanFiles } from './scan-plan-files';
+import { classifyPlanFile, scanPlanFiles } from './scan-plan-files';
 
 const NAME = 'LLM-DASHBOARD-CLI';
 
@@ -220,5 +220,22 @@ describe('scanPlanFiles', () => {
       approved: 'execution/feedbacks/APPROVED_11.md',
       executions: [],
     });
+  });
+});
+
+describe('classifyPlanFile', () => {
+  it('names the life-cycle file, its achievement and attempt, by the scanner\'s rule', () => {
+    expect(classifyPlanFile('DEMO', 'subplans/SUBPLAN_DEMO_21.md')).toEqual({ kind: 'subplan', nm: '21' });
+    expect(classifyPlanFile('DEMO', './execution/EXECUTION_TASK_DEMO_21_02.md')).toEqual({ kind: 'execution', nm: '21', attempt: 2 });
+    expect(classifyPlanFile('DEMO', 'execution/feedbacks/FIX_21.md')).toEqual({ kind: 'fix', nm: '21', attempt: 1 });
+    expect(classifyPlanFile('DEMO', 'execution/feedbacks/FIX_21_03.md')).toEqual({ kind: 'fix', nm: '21', attempt: 3 });
+    expect(classifyPlanFile('DEMO', 'execution/AWAITING_REVIEW_21_01.md')).toEqual({ kind: 'awaiting', nm: '21', attempt: 1 });
+    expect(classifyPlanFile('DEMO', 'execution/.runs/RUN_21.json')).toEqual({ kind: 'run', nm: '21' });
+  });
+
+  it('is undefined for other files, other plans and life-cycle names in the wrong folder', () => {
+    expect(classifyPlanFile('DEMO', 'PLAN_DEMO.md')).toBeUndefined();
+    expect(classifyPlanFile('DEMO', 'subplans/SUBPLAN_OTHER_21.md')).toBeUndefined();
+    expect(classifyPlanFile('DEMO', 'subplans/APPROVED_21.md')).toBeUndefined();
   });
 });

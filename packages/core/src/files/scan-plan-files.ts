@@ -24,9 +24,11 @@ const RUN_PREFIX = 'RUN_';
 const NM = /^\d+$/;
 const ATTEMPT = /^\d{2,}$/;
 
-type Classified =
+/** What a plan folder's file is in the life cycle, for which achievement (`nm`), and for which attempt. */
+export type ClassifiedPlanFile =
   | { kind: 'subplan' | 'approved' | 'skipped' | 'marker' | 'run'; nm: string }
   | { kind: 'execution' | 'fix' | 'awaiting'; nm: string; attempt: number };
+type Classified = ClassifiedPlanFile;
 
 /** `<prefix><NM><suffix>` → NM, or undefined. */
 function nmBetween(base: string, prefix: string, suffix: string): string | undefined {
@@ -79,6 +81,22 @@ function classify(name: string, dir: string, base: string): Classified | undefin
     return nm === undefined ? undefined : { kind: 'run', nm };
   }
   return undefined;
+}
+
+function normalisePlanPath(raw: string): string {
+  return raw.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/**
+ * The life-cycle file a plan-relative path names (SUBPLAN, EXECUTION_TASK,
+ * APPROVED, FIX, SKIPPED, AWAITING_REVIEW, marker, run record), with its
+ * achievement's `<NM>`; undefined for any other file. The same rule the
+ * scanner applies.
+ */
+export function classifyPlanFile(planName: string, relativePath: string): ClassifiedPlanFile | undefined {
+  const path = normalisePlanPath(relativePath);
+  const slash = path.lastIndexOf('/');
+  return classify(planName, slash < 0 ? '' : path.slice(0, slash), path.slice(slash + 1));
 }
 
 function readRunRecordFile(file: string, options: ScanPlanFilesOptions): RunRecordFile {
@@ -147,7 +165,7 @@ export function scanPlanFiles(name: string, relativePaths: readonly string[], op
   };
 
   for (const raw of relativePaths) {
-    const path = raw.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    const path = normalisePlanPath(raw);
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
     const base = path.slice(slash + 1);

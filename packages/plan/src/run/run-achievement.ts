@@ -15,7 +15,7 @@
  * problem is a message on stderr and a non-zero exit code.
  */
 import { constants as osConstants } from 'node:os';
-import { join, posix, relative } from 'node:path';
+import { join, posix } from 'node:path';
 import { defaultProjectName, inProgressMarkerPath, renderDiagnostics, type RunOutcome } from '@nx-plan/core';
 import type { TaskLogger } from '../executors/lib/task-logger';
 import { acquireMarker, releaseMarker, type MarkerContent } from './lib/in-progress-marker';
@@ -156,9 +156,7 @@ async function openAndPrepare(
   if (opened.kind === 'fail') return fail(opened.message);
   const workspace = opened.workspace;
   const work = workspace.isolated;
-  const planFromTop = work
-    ? posix.join(relative(work.toplevel, options.workspaceRoot).split('\\').join('/') || '.', options.planDir)
-    : options.planDir;
+  const planFromTop = work ? work.planFromTop : options.planDir;
   const record = (outcome: RunOutcome, message: string, attempt: number, files?: string[]) => {
     if (!work) return;
     writeRunRecord(options.planDirAbs, {

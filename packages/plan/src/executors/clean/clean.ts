@@ -6,14 +6,18 @@
 import type { ExecutorContext, PromiseExecutor } from '@nx/devkit';
 import { basename } from 'node:path';
 import { readdirSync } from 'node:fs';
+import { planNameFromFile } from '../../plugins/lib/plan-project-name';
 import { cleanWorktrees } from '../../worktree/clean';
 import { resolvePlanFolders } from '../lib/resolve-plan-folders';
 import { taskLogger as logger } from '../lib/task-logger';
 import type { CleanExecutorSchema } from './schema';
 
 function planName(abs: string): string {
-  const planFile = readdirSync(abs).find((f) => /^PLAN_.+\.md$/.test(f));
-  return planFile ? planFile.slice('PLAN_'.length, -'.md'.length) : basename(abs);
+  for (const file of readdirSync(abs)) {
+    const name = planNameFromFile(file);
+    if (name !== undefined) return name;
+  }
+  return basename(abs);
 }
 
 export async function cleanExecutor(options: CleanExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {

@@ -8,8 +8,8 @@
  * worktree and branch are removed (unless keepBranches).
  */
 import { rmSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { nmOf } from '@nx-plan/core';
+import { join } from 'node:path';
+import { classifyPlanFile, nmOf } from '@nx-plan/core';
 import { commitWork } from '../../worktree/commit-work';
 import { unchangedCopies } from '../../worktree/copy-plan-folder';
 import { git, tryGit } from '../../worktree/git';
@@ -18,20 +18,16 @@ import { MERGE_MESSAGE_PREFIX, mergeWork, recoverInterruptedMerge, type MergeOut
 import { removeWorktree } from '../../worktree/remove-worktree';
 import type { IsolatedWork } from './open-workspace';
 
-/** Is this top-level-relative path one of the achievement's own lifecycle files? */
+/**
+ * Is this top-level-relative path one of the achievement's own life-cycle
+ * files (SUBPLAN, EXECUTION_TASK, APPROVED, FIX, SKIPPED, AWAITING_REVIEW)?
+ * The engine's own file-name rule decides.
+ */
 export function isOwnPlanFile(path: string, planFromTop: string, planName: string, achievement: string): boolean {
   const prefix = planFromTop === '.' || planFromTop === '' ? '' : `${planFromTop}/`;
   if (!path.startsWith(prefix)) return false;
-  const base = posix.basename(path);
-  const nm = nmOf(achievement);
-  return (
-    base === `SUBPLAN_${planName}_${nm}.md` ||
-    (base.startsWith(`EXECUTION_TASK_${planName}_${nm}_`) && /^\d+\.md$/.test(base.slice(`EXECUTION_TASK_${planName}_${nm}_`.length))) ||
-    base === `APPROVED_${nm}.md` ||
-    base === `SKIPPED_${nm}.md` ||
-    base === `FIX_${nm}.md` ||
-    new RegExp(`^(FIX|AWAITING_REVIEW)_${nm}_\\d+\\.md$`).test(base)
-  );
+  const file = classifyPlanFile(planName, path.slice(prefix.length));
+  return file !== undefined && file.kind !== 'marker' && file.kind !== 'run' && file.nm === nmOf(achievement);
 }
 
 export interface LandRequest {

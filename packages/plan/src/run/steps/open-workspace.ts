@@ -26,6 +26,8 @@ export interface IsolatedWork {
   dir: string;
   /** Workspace-relative worktree folder, for messages and run records. */
   dirFromWorkspace: string;
+  /** The plan folder relative to the repository's top level ('/'-separated), the same in both checkouts. */
+  planFromTop: string;
   branch: string;
   /** Branch checked out in the main worktree when the run began: the merge target. */
   targetBranch: string;
@@ -108,6 +110,7 @@ export async function openWorkspace(options: RunOptions, planName: string, log: 
           commonDir: repo.commonDir,
           dir: opened.dir,
           dirFromWorkspace,
+          planFromTop,
           branch,
           targetBranch: repo.branch,
           created: opened.created,
