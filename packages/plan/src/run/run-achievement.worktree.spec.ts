@@ -67,7 +67,7 @@ describe('run-achievement with isolation "worktree"', () => {
 
   const run = (id: string, ...flags: string[]) => main([`--workspaceRoot=${repo.root}`, `--plan=${PLAN}`, `--achievement=${id}`, ...flags]);
   const log = () => messages.join('\n');
-  const subjects = () => repo.git('log', '--format=%s').trim().split('\n');
+  const subjects = () => repo.git('log', '--topo-order', '--format=%s').trim().split('\n');
   const worktrees = () => repo.git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length;
 
   it('runs the agent in its own worktree, commits, merges with --no-ff, removes worktree and branch', async () => {
