@@ -1,5 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { PromptInterrupted } from '../lib/confirm-batch';
 import type { ChoiceIO } from './lib/terminal-choice';
 import { nextGenerator, runNext, type NextRuntime } from './next';
 
@@ -199,6 +200,25 @@ describe('next generator', () => {
       const result = await runNext(tree, { plan: 'DEMO' }, { ...runtime, io: scriptedIO('9') });
       expect(result.action).toBeUndefined();
       expect(printed()).toContain('"9" is not on the menu');
+    });
+
+    it('ends with exit code 130 on Ctrl+C at the menu, writing nothing', async () => {
+      const exits: number[] = [];
+      const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      const before = changedFiles();
+      const io: ChoiceIO = {
+        interactive: true,
+        ask: () => Promise.reject(new PromptInterrupted()),
+      };
+      try {
+        const result = await runNext(tree, { plan: 'DEMO' }, { ...runtime, io, exit: (code) => void exits.push(code) });
+        expect(result.action).toBeUndefined();
+        expect(exits).toEqual([130]);
+        expect(changedFiles()).toEqual(before);
+        expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('next cancelled at the prompt (Ctrl+C); nothing was written');
+      } finally {
+        stderr.mockRestore();
+      }
     });
 
     it('runs the chosen option', async () => {

@@ -23,7 +23,7 @@ import { rawStringOption } from '../../utils/raw-option';
 import { findPlansInTree, treePlanSource } from '../../utils/tree-plan';
 import { batchExecutionGenerator } from '../batch-execution/batch-execution';
 import { batchSubplanGenerator } from '../batch-subplan/batch-subplan';
-import { isDryRun } from '../lib/confirm-batch';
+import { INTERRUPTED_EXIT_CODE, isDryRun, PromptInterrupted } from '../lib/confirm-batch';
 import { buildExecutionPrompt } from './lib/execution-prompt';
 import { buildFillSubplansPrompt, findSubplansToFill } from './lib/fill-subplans-prompt';
 import { answersFix } from '../batch-execution/fix-answer-marker';
@@ -47,6 +47,8 @@ export interface NextRuntime {
   /** Colour the status table (default: stdout is a TTY and NO_COLOR is unset). */
   color?: boolean;
   print?: (text: string) => void;
+  /** How Ctrl+C at the menu ends the process (default process.exit). */
+  exit?: (code: number) => never | void;
 }
 
 const ACTIONS: readonly NextAction[] = ['subplans', 'executions', 'prepare', 'run', 'graph', 'prompt', 'fill-subplans', 'status'];
@@ -95,7 +97,15 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
       print('\nNo terminal to ask in: nothing was run or written. Run one of the commands above.');
       return { created: [], skipped: [] };
     }
-    action = await choose(io, menu, print);
+    try {
+      action = await choose(io, menu, print);
+    } catch (error) {
+      if (!(error instanceof PromptInterrupted)) throw error;
+      // Ctrl+C means "stop" (exit 130, as shells report it), not "nothing chosen" (exit 0).
+      process.stderr.write(`${new PromptInterrupted('next').message}\n`);
+      (runtime.exit ?? ((code: number) => process.exit(code)))(INTERRUPTED_EXIT_CODE);
+      return { created: [], skipped: [] };
+    }
     if (action === undefined) return { created: [], skipped: [] };
   }
   return runAction(tree, action, planned, analysis, run, commands, options, print, color);

@@ -1,14 +1,15 @@
 /**
  * The one question `next` asks: which menu entry to run. Asked only when both
  * stdin and stdout are terminals; an empty answer, end of input or anything
- * not on the menu means "do nothing".
+ * not on the menu means "do nothing"; Ctrl+C rejects with PromptInterrupted
+ * (the same prompt as the batch generators' confirmation).
  */
-import { createInterface } from 'node:readline';
+import { askOnTerminal } from '../../lib/confirm-batch';
 
 export interface ChoiceIO {
   /** True when a person can answer (stdin and stdout are TTYs). */
   interactive: boolean;
-  /** Ask and resolve with the raw answer ('' on end of input). */
+  /** Ask and resolve with the raw answer ('' on end of input); reject with PromptInterrupted on Ctrl+C. */
   ask(question: string): Promise<string>;
 }
 
@@ -18,21 +19,5 @@ export function isInteractiveTerminal(): boolean {
 }
 
 export function terminalChoiceIO(): ChoiceIO {
-  return {
-    interactive: isInteractiveTerminal(),
-    ask(question) {
-      return new Promise((resolve) => {
-        const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-        let answered = false;
-        rl.on('close', () => {
-          if (!answered) resolve('');
-        });
-        rl.question(question, (answer) => {
-          answered = true;
-          rl.close();
-          resolve(answer);
-        });
-      });
-    },
-  };
+  return { interactive: isInteractiveTerminal(), ask: (question) => askOnTerminal(question) };
 }
