@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['engine.mjs', 'generator.mjs', 'orchestration.mjs', 'mcp.mjs', 'cli.mjs', 'wave-setup.mjs', 'inference.mjs', 'inference-giant.mjs'];
+const BENCHES = ['engine.mjs', 'generator.mjs', 'orchestration.mjs', 'mcp.mjs', 'cli.mjs', 'wave-setup.mjs', 'inference.mjs', 'inference-giant.mjs', 'python-baseline.mjs'];
 
 let failed = false;
 for (const bench of BENCHES) {
