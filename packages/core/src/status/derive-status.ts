@@ -38,3 +38,14 @@ export function deriveStatus(files: AchievementFiles | undefined): DerivedStatus
   if (files.subplan) return 'subplan_created';
   return 'not_started';
 }
+
+/**
+ * The status the lifecycle files give, ignoring an in_progress marker: what
+ * the plan says once no run is going on (a run reads it while it holds the
+ * marker itself; the plugin reads it to know whether a plan is finished).
+ */
+export function deriveFileStatus(files: AchievementFiles | undefined): DerivedStatus {
+  if (files === undefined || files.marker === undefined) return deriveStatus(files);
+  const { marker: _marker, ...rest } = files;
+  return deriveStatus(rest);
+}

@@ -405,6 +405,65 @@ describe('createNodes: giant plans (maxAchievementTargets)', () => {
   });
 });
 
+describe('createNodes: finished plans', () => {
+  let ws: TempWorkspace;
+  const ACH = [
+    { id: '1.1', title: 'First' },
+    { id: '1.2', title: 'Second', dependencies: ['1.1'] },
+    { id: '2.1', title: 'Third', dependencies: ['1.2'] },
+  ];
+
+  beforeEach(() => {
+    ws = createTempWorkspace('nx-plan-nodes-finished-');
+    ws.write({
+      'plans/DONE/PLAN_DONE.md': planMarkdown('DONE', ACH),
+      'plans/DONE/parallel.json': parallelJson('DONE', ACH),
+      'plans/DONE/execution/feedbacks/APPROVED_11.md': 'ok\n',
+      'plans/DONE/execution/feedbacks/APPROVED_12.md': 'ok\n',
+      'plans/DONE/execution/SKIPPED_21.md': 'not needed\n',
+    });
+  });
+  afterEach(() => ws.cleanup());
+
+  async function project(): Promise<ProjectConfiguration> {
+    const results = await createNodes[1](['plans/DONE/PLAN_DONE.md'], {}, { nxJsonConfiguration: {}, workspaceRoot: ws.root });
+    return results[0][1].projects!['plans/DONE'] as ProjectConfiguration;
+  }
+  const achievementTargets = (p: ProjectConfiguration) => Object.keys(p.targets!).filter((t) => t.startsWith('achievement-'));
+
+  it('gives a plan whose achievements are all complete or skipped no achievement targets, and an execute that says so and succeeds', async () => {
+    const finished = await project();
+    expect(achievementTargets(finished)).toEqual([]);
+    expect(Object.keys(finished.targets!).sort()).toEqual(['execute', 'graph', 'status', 'validate']);
+    expect(finished.metadata?.['plan']).toMatchObject({
+      achievementTargets: 0,
+      achievementTargetsOmitted: { achievements: 3, finished: true },
+    });
+    const execute = finished.targets!['execute'];
+    expect(execute.dependsOn).toBeUndefined();
+    const result = spawnSync('/bin/sh', ['-c', execute.options.command], { cwd: ws.root, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'nx-plan: plan DONE is finished: all 3 achievements are complete or skipped, so it has no per-achievement targets and nothing to run\n'
+    );
+  });
+
+  it('gives every target back once one achievement is reopened (its APPROVED replaced by a FIX)', async () => {
+    rmSync(join(ws.root, 'plans/DONE/execution/feedbacks/APPROVED_12.md'));
+    ws.write({ 'plans/DONE/execution/feedbacks/FIX_12.md': 'redo the second\n' });
+    const reopened = await project();
+    expect(achievementTargets(reopened)).toEqual(['achievement-1.1', 'achievement-1.2', 'achievement-2.1']);
+    expect(reopened.targets!['execute'].executor).toBe('nx:noop');
+    expect(reopened.metadata?.['plan']).not.toHaveProperty('achievementTargetsOmitted');
+  });
+
+  it('keeps the targets while one achievement is only done by its agent (not yet approved)', async () => {
+    rmSync(join(ws.root, 'plans/DONE/execution/feedbacks/APPROVED_11.md'));
+    ws.write({ 'plans/DONE/execution/EXECUTION_TASK_DONE_11_01.md': '# attempt 1\n' });
+    expect(achievementTargets(await project())).toHaveLength(3);
+  });
+});
+
 describe('createNodes: inference cache', () => {
   let ws: TempWorkspace;
   let stderr: string[];

@@ -25,6 +25,7 @@ import { minimatch } from 'minimatch';
 import { achievementTarget, giantPlanExecuteTarget } from './lib/achievement-target';
 import { aggregateProjectRoot } from './lib/aggregate-project-root';
 import { documentOutputEnv } from './lib/document-output-hook';
+import { FINISHED_PLAN_HINT, finishedPlanExecuteTarget, finishedPlanReason, isFinishedPlan } from './lib/finished-plan';
 import { giantPlanHint, giantPlanReason, isGiantPlan, maxAchievementTargetsOf } from './lib/giant-plan';
 import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from './lib/inference-cache';
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
@@ -307,11 +308,14 @@ function planProject(
     ),
   };
 
-  const { achievementTargets, problems, excluded, giant, loadError } = readAchievementTargets(entry, options, context);
+  const { achievementTargets, problems, excluded, giant, finished, loadError } = readAchievementTargets(entry, options, context);
   Object.assign(targets, achievementTargets);
   const achievementTargetNames = Object.keys(achievementTargets);
+  const omitted = giant ?? finished;
   if (giant) {
     targets[options.executeTargetName] = giantPlanExecuteTarget(giant.reason, giant.hint, TECHNOLOGIES);
+  } else if (finished) {
+    targets[options.executeTargetName] = finishedPlanExecuteTarget(finished.reason, TECHNOLOGIES);
   } else if (achievementTargetNames.length > 0) {
     targets[options.executeTargetName] = {
       executor: 'nx:noop',
@@ -335,7 +339,7 @@ function planProject(
       technologies: TECHNOLOGIES,
       targetGroups: {
         'nx-plan': [options.validateTargetName, options.statusTargetName, options.graphTargetName],
-        ...(achievementTargetNames.length > 0 || giant
+        ...(achievementTargetNames.length > 0 || omitted
           ? { achievements: [options.executeTargetName, ...achievementTargetNames] }
           : {}),
       },
@@ -352,7 +356,9 @@ function planProject(
                 hint: giant.hint,
               },
             }
-          : {}),
+          : finished
+            ? { achievementTargetsOmitted: { achievements: finished.achievements, finished: true, reason: finished.reason, hint: finished.hint } }
+            : {}),
         ...(problems.length > 0 ? { achievementProblems: problems } : {}),
         ...(excluded.length > 0 ? { achievementsWithoutTarget: excluded } : {}),
         ...(loadError ? { loadError } : {}),
@@ -367,7 +373,7 @@ function planProject(
  * validate/status/graph targets, and every achievement its target: the
  * dependencies Nx cannot wire (unknown ids, cycles) are left out of dependsOn
  * and listed with a reason; the run refuses such achievements with the
- * located diagnostics. A plan above maxAchievementTargets gets none.
+ * located diagnostics. A plan above maxAchievementTargets gets none, and neither does a finished plan (every achievement complete or skipped).
  */
 function readAchievementTargets(
   entry: PlanEntry,
@@ -378,6 +384,7 @@ function readAchievementTargets(
   problems: AchievementProblem[];
   excluded: AchievementProblem[];
   giant?: { achievements: number; reason: string; hint: string };
+  finished?: { achievements: number; reason: string; hint: string };
   loadError?: string;
 } {
   // Far above the limit (twice or more), a plan is giant whatever its details: skip loading it (seconds for 100k).
@@ -410,7 +417,16 @@ function readAchievementTargets(
       giant: { achievements: count, reason, hint: giantPlanHint(count) },
     };
   }
-  const { included, problems, excluded } = selectAchievementTargets(targetAchievements(loaded));
+  const achievements = targetAchievements(loaded);
+  if (isFinishedPlan(loaded, achievements)) {
+    return {
+      achievementTargets: {},
+      problems: [],
+      excluded: [],
+      finished: { achievements: count, reason: finishedPlanReason(entry.planName, count), hint: FINISHED_PLAN_HINT },
+    };
+  }
+  const { included, problems, excluded } = selectAchievementTargets(achievements);
   const achievementTargets: Record<string, TargetConfiguration> = {};
   for (const a of included) {
     achievementTargets[`${options.achievementTargetPrefix}${a.id}`] = achievementTarget(

@@ -8,12 +8,11 @@
  * achievement is removed.
  */
 import { join, relative } from 'node:path';
-import { loadPlanFolder, nmOf, type LoadedPlan } from '@nx-plan/core';
+import { deriveFileStatus, loadPlanFolder, nmOf, type LoadedPlan } from '@nx-plan/core';
 import { slugForGit, WORKTREES_DIR } from './branch-name';
 import { git, splitNul, tryGit } from './git';
 import { readRepoInfo } from './repo-state';
 import { removeWorktree } from './remove-worktree';
-import { fileStatus } from '../run/steps/check-achievement';
 import { removeRunRecord } from '../run/steps/run-record';
 
 export interface PlanRef {
@@ -85,7 +84,7 @@ export async function cleanWorktrees(workspaceRoot: string, plans: readonly Plan
       }
       const node = p.achievements.find((a) => nmOf(a.id) === nm);
       achievement = node?.id;
-      const status = fileStatus(p.files.byNm.get(nm));
+      const status = deriveFileStatus(p.files.byNm.get(nm));
       done = status === 'complete' || status === 'skipped';
     }
     const unmerged = Number((await git(repo.toplevel, ['rev-list', '--count', `HEAD..${candidate.branch}`])).trim());

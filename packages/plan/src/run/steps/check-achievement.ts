@@ -7,12 +7,11 @@
  */
 import type { Diagnostic } from '@nx-plan/schema';
 import {
-  deriveStatus,
+  deriveFileStatus,
   hasErrors,
   loadPlanFolder,
   nmOf,
   validatePlan,
-  type AchievementFiles,
   type DerivedStatus,
   type LoadedPlan,
 } from '@nx-plan/core';
@@ -33,13 +32,6 @@ export type CheckResult =
       /** Latest EXECUTION_TASK attempt (0 when none). */
       latestAttempt: number;
     };
-
-/** The status the lifecycle files give, without the in_progress marker (this run holds that). */
-export function fileStatus(files: AchievementFiles | undefined): DerivedStatus {
-  if (files === undefined) return 'not_started';
-  const { marker: _marker, ...rest } = files;
-  return deriveStatus({ ...rest });
-}
 
 const DONE: readonly DerivedStatus[] = ['complete', 'skipped'];
 
@@ -106,7 +98,7 @@ export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPl
         `  If no agent is running, delete ${options.planDir}/${files.marker.file} and run again.`,
     };
   }
-  const status = fileStatus(files);
+  const status = deriveFileStatus(files);
   if (DONE.includes(status)) return { kind: 'end', plan, message: `Achievement ${id} of ${plan.name} is already ${status}; nothing to run.` };
   if (status === 'awaiting_review' && !options.rerun) {
     return {
@@ -122,7 +114,7 @@ export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPl
   // with "agentSuccess" an agent run that awaits review is enough.
   const enough: readonly DerivedStatus[] = options.startDependentsOn === 'approved' ? DONE : [...DONE, 'awaiting_review'];
   const waiting = node.dependencies
-    .map((dep) => ({ dep, status: fileStatus(plan.files.byNm.get(nmOf(dep))) }))
+    .map((dep) => ({ dep, status: deriveFileStatus(plan.files.byNm.get(nmOf(dep))) }))
     .filter((d) => !enough.includes(d.status));
   if (waiting.length > 0) {
     const list = waiting.map((w) => `${w.dep} (${w.status})`).join(', ');
