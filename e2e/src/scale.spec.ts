@@ -301,3 +301,28 @@ describe('a plan above maxAchievementTargets', () => {
     })
   );
 });
+
+describe('a finished plan', () => {
+  it(
+    'has no achievement targets and an execute that says so and succeeds; reopening one achievement brings the targets back',
+    tracked(async () => {
+      writePlan('plans/DONE', 'DONE', 3);
+      for (const nm of ['11', '12']) write(`plans/DONE/execution/feedbacks/APPROVED_${nm}.md`, 'Approved.\n');
+      write('plans/DONE/execution/SKIPPED_13.md', 'Not needed.\n');
+      const targetsOf = async () => {
+        const show = await runNx(ws, 'show project plan-done --json');
+        expectSuccess(show);
+        return Object.keys((JSON.parse(show.stdout.slice(show.stdout.indexOf('{'))) as { targets: Record<string, unknown> }).targets).sort();
+      };
+      expect(await targetsOf()).toEqual(['execute', 'graph', 'status', 'validate']);
+
+      const execute = await runNx(ws, 'run plan-done:execute');
+      expectSuccess(execute);
+      expect(execute.output).toContain('nx-plan: plan DONE is finished: all 3 achievements are complete or skipped');
+
+      rmSync(join(ws, 'plans/DONE/execution/feedbacks/APPROVED_12.md'));
+      write('plans/DONE/execution/feedbacks/FIX_12.md', 'Redo it.\n');
+      expect(await targetsOf()).toEqual(['achievement-1.1', 'achievement-1.2', 'achievement-1.3', 'execute', 'graph', 'status', 'validate']);
+    })
+  );
+});
