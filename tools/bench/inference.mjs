@@ -2,7 +2,7 @@
 // inference.mjs — issue 11 item 1: the cost of the plugin's inference on every
 // `nx` command, with a cold and a warm inference cache.
 //
-//   node tools/bench/inference.mjs [--plans 200] [--n 50] [--finished 0] [--runs 5] [--dist DIR] [--json FILE] [--keep]
+//   node tools/bench/inference.mjs [--plans 200] [--n 50] [--finished 0] [--files 0] [--runs 5] [--dist DIR] [--json FILE] [--keep]
 //
 // Two throw-away workspaces with the plugin from `<DIST>/packages/*` (default
 // this repository's dist/; pass the dist of another build to measure "before"):
@@ -16,6 +16,8 @@
 // --finished F (0–1): that share of the plans is finished (an APPROVED file for
 // every achievement), as in a workspace that has used the method for a while;
 // a finished plan gets no achievement targets.
+// --files N: N unrelated source files in both workspaces (a monorepo's code):
+// Nx's per-folder hashing of plan folders costs plans × workspace files.
 // NX_PLAN_DEBUG_CACHE=1 makes the plugin print its hit/miss counts, checked here.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +38,7 @@ const plans = Number(option('plans', '200'));
 const n = Number(option('n', '50'));
 const runs = Number(option('runs', '5'));
 const finishedShare = Number(option('finished', '0'));
+const sourceFiles = Number(option('files', '0'));
 const dist = path.resolve(option('dist', path.join(repoRoot, 'dist')));
 const GOAL_MS = 150;
 
@@ -45,10 +48,23 @@ const planDirs = addPlans(
   full,
   Array.from({ length: plans }, (_, i) => ({ name: `P${String(i + 1).padStart(3, '0')}`, n, width: 10, seed: i + 1 })),
 );
+for (const ws of [empty, full]) addSourceFiles(ws, sourceFiles);
 const finished = Math.round(finishedShare * plans);
 for (const dir of planDirs.slice(0, finished)) approveEveryAchievement(dir);
 console.log(`plugin from ${dist}`);
-console.log(`workspaces: ${empty} (no plans), ${full} (${plans} plans × ${n} achievements, ${finished} of them finished)`);
+console.log(
+  `workspaces: ${empty} (no plans), ${full} (${plans} plans × ${n} achievements, ${finished} of them finished)` +
+    (sourceFiles > 0 ? `, both with ${sourceFiles} source files` : ''),
+);
+
+/** `count` small files under src/, 300 to a folder. */
+function addSourceFiles(ws, count) {
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(ws, 'src', `m${Math.floor(i / 300)}`);
+    if (i % 300 === 0) fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `f${i}.ts`), `export const v${i} = ${i};\n`);
+  }
+}
 
 /** An APPROVED_<NM>.md for every achievement of the plan's parallel.json. */
 function approveEveryAchievement(dir) {
@@ -102,13 +118,16 @@ console.log('');
 console.log(`| workspace | nx show projects (median of ${runs}) | @nx-plan/plan:createNodes | createNodes:merge |`);
 console.log('| --- | ---: | ---: | ---: |');
 console.log(`| no plans | ${fmt(summary.none.wallMs)} | ${fmt(summary.none.createNodesMs)} | ${fmt(summary.none.mergeMs)} |`);
-const label = finished > 0 ? `${plans} × ${n} (${finished} finished)` : `${plans} × ${n}`;
+const label =
+  `${plans} × ${n}` +
+  (finished > 0 ? ` (${finished} finished)` : '') +
+  (sourceFiles > 0 ? `, ${sourceFiles} source files` : '');
 console.log(`| ${label}, cold cache | ${fmt(summary.cold.wallMs)} | ${fmt(summary.cold.createNodesMs)} | ${fmt(summary.cold.mergeMs)} |`);
 console.log(`| ${label}, warm cache | ${fmt(summary.warm.wallMs)} | ${fmt(summary.warm.createNodesMs)} | ${fmt(summary.warm.mergeMs)} |`);
 console.log('');
 console.log(`warm − no plans: ${(extraWarm / 1000).toFixed(2)} s (goal ≤ ${GOAL_MS / 1000} s); cold − no plans: ${(extraCold / 1000).toFixed(2)} s`);
 
-if (option('json')) fs.writeFileSync(option('json'), JSON.stringify({ plans, n, finished, runs, dist, rows, summary }, null, 2));
+if (option('json')) fs.writeFileSync(option('json'), JSON.stringify({ plans, n, finished, sourceFiles, runs, dist, rows, summary }, null, 2));
 if (!flag('keep')) {
   fs.rmSync(empty, { recursive: true, force: true });
   fs.rmSync(full, { recursive: true, force: true });

@@ -28,6 +28,7 @@ import { documentOutputEnv } from './lib/document-output-hook';
 import { FINISHED_PLAN_HINT, finishedPlanExecuteTarget, finishedPlanReason, isFinishedPlan } from './lib/finished-plan';
 import { giantPlanHint, giantPlanReason, isGiantPlan, maxAchievementTargetsOf } from './lib/giant-plan';
 import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from './lib/inference-cache';
+import { planFolderFingerprint } from './lib/plan-folder-fingerprint';
 import { planNameFromFile, planProjectName } from './lib/plan-project-name';
 import { selectAchievementTargets, type AchievementProblem } from './lib/select-achievement-targets';
 import { targetAchievementCount, targetAchievements } from './lib/target-achievements';
@@ -214,23 +215,33 @@ function dataDirectory(context: CreateNodesContext): string {
 }
 
 /**
- * The cache key of every plan folder: Nx's hash of the folder's files and of
- * the options, plus the PLAN file and project name chosen for it. Undefined
- * (no caching this time) if Nx cannot hash the files.
+ * The cache key of every plan folder: the fingerprint of the folder's files
+ * (lib/plan-folder-fingerprint: file-system metadata, no workspace-wide
+ * scan), or Nx's hash of them for a folder that has none, plus the options,
+ * the PLAN file and the project name chosen for it. Undefined (no caching
+ * this time) if a folder has neither.
  */
 async function planHashes(
   entries: readonly PlanEntry[],
   options: NormalizedPlanPluginOptions,
   context: CreateNodesContext
 ): Promise<Map<string, string> | undefined> {
-  if (entries.length === 0) return new Map();
+  const keys = new Map<string, string>();
+  const unprinted: PlanEntry[] = [];
+  for (const e of entries) {
+    const fingerprint = planFolderFingerprint(context.workspaceRoot, e.root);
+    if (fingerprint === undefined) unprinted.push(e);
+    else keys.set(e.root, stableHash(['files', fingerprint, options, e.file, e.projectName]));
+  }
+  if (unprinted.length === 0) return keys;
   try {
     const hashes = await calculateHashesForCreateNodes(
-      entries.map((e) => e.root),
+      unprinted.map((e) => e.root),
       options,
       context
     );
-    return new Map(entries.map((e, i) => [e.root, stableHash([hashes[i], e.file, e.projectName])]));
+    unprinted.forEach((e, i) => keys.set(e.root, stableHash(['nx', hashes[i], e.file, e.projectName])));
+    return keys;
   } catch {
     return undefined;
   }

@@ -3,9 +3,10 @@
  * way Nx's own plugins (@nx/jest, @nx/vite) keep theirs: one JSON file in
  * Nx's workspace data directory (`.nx/workspace-data` by default; cleared by
  * `nx reset`), holding per plan folder the hash it was computed for and the
- * project. The hash covers the plan folder's files (Nx's native file hashes,
- * so reading it costs no file reads of ours), the plugin options and the
- * plugin's version, so any change of those recomputes that plan only.
+ * project. The hash covers the plan folder's files (their fingerprint,
+ * lib/plan-folder-fingerprint, or Nx's file hashes where a folder has none),
+ * the plugin options and the plugin's version, so any change of those
+ * recomputes that plan only.
  *
  * Robust by construction:
  *  - a missing, unreadable, corrupt or foreign file (other format or plugin
