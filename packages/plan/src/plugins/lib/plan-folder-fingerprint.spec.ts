@@ -53,7 +53,7 @@ describe('planFolderFingerprint', () => {
     expect(seen.size).toBe(4);
   });
 
-  it('does not walk node_modules, .git, .nx or symbolic links (a plan at the workspace root stays cheap)', () => {
+  it('does not walk node_modules, .git, .nx, .nx-plan or symbolic links (a plan at the workspace root stays cheap)', () => {
     const first = fingerprint();
     write('plans/A/node_modules/x/index.js', '1');
     const withModules = fingerprint();
@@ -61,9 +61,11 @@ describe('planFolderFingerprint', () => {
     write('plans/A/node_modules/x/other.js', '2');
     write('plans/A/.git/HEAD', 'ref');
     write('plans/A/.nx/workspace-data/x.json', '{}');
+    write('plans/A/.nx-plan/worktrees/a/b.txt', 'x');
     const withGit = fingerprint();
     write('plans/A/.git/index', 'changed');
     write('plans/A/.nx/workspace-data/y.json', '{}');
+    write('plans/A/.nx-plan/worktrees/a/c.txt', 'y');
     expect(fingerprint()).toBe(withGit); // … but not what is inside
     write('outside/big.txt', 'x');
     symlinkSync(join(ws, 'outside'), join(ws, 'plans/A/link'));

@@ -19,7 +19,7 @@
  * .nxignore) count here too: the plugin reads the folder from disk, so they
  * can matter; at worst they cost a recomputation of that one plan.
  *
- * Not descended into: symbolic links, and node_modules, .git and .nx folders
+ * Not descended into: symbolic links, and node_modules, .git, .nx and .nx-plan (worktrees) folders
  * (a plan at the workspace root must not walk the whole workspace). A folder
  * with more than `limit` entries, or one that cannot be read, has no
  * fingerprint (undefined): the caller falls back to Nx's hash for it.
@@ -30,7 +30,7 @@ import { join } from 'node:path';
 
 export const FINGERPRINT_ENTRY_LIMIT = 20_000;
 
-const NOT_WALKED = new Set(['node_modules', '.git', '.nx']);
+const NOT_WALKED = new Set(['node_modules', '.git', '.nx', '.nx-plan']);
 
 export function planFolderFingerprint(workspaceRoot: string, root: string, limit = FINGERPRINT_ENTRY_LIMIT): string | undefined {
   const hash = createHash('sha256');
