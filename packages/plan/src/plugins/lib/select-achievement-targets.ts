@@ -14,10 +14,10 @@
  * Every achievement whose edges were cut, or whose id is defined twice, is
  * listed with the reason, for the project's metadata.
  *
- * Iterative and O(V + E) (Tarjan's algorithm with explicit stacks), so plans
+ * Iterative and O(V + E) (core's Tarjan pass with explicit stacks), so plans
  * of any depth are safe.
  */
-import { ACHIEVEMENT_ID_PATTERN } from '@nx-plan/core';
+import { ACHIEVEMENT_ID_PATTERN, findStronglyConnectedComponents } from '@nx-plan/core';
 
 /** The part of an achievement the selection reads (AchievementNode fits). */
 export interface AchievementLike {
@@ -77,14 +77,16 @@ export function selectAchievementTargets(achievements: readonly AchievementLike[
     }
   });
 
-  const component = stronglyConnectedComponents(deps);
-  const size = new Int32Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) size[component[i]]++;
+  const component = cycleComponents(
+    nodes.map((n) => n.id),
+    indexOf,
+    deps
+  );
   const cycleText = new Map<number, string>();
   const kept: string[][] = nodes.map(() => []);
   nodes.forEach((node, i) => {
     for (const j of deps[i]) {
-      if (component[j] !== component[i] || size[component[i]] === 1) {
+      if (component[i] === -1 || component[j] !== component[i]) {
         kept[i].push(nodes[j].id);
         continue;
       }
@@ -107,64 +109,19 @@ export function selectAchievementTargets(achievements: readonly AchievementLike[
 }
 
 /**
- * Component number of every node (iterative Tarjan). Edges point from an
- * achievement to its dependencies; the numbering is only used for equality.
+ * The cycle a node sits on, as a number shared by the members of its
+ * strongly connected component, or -1 for a node on no cycle (core's
+ * iterative Tarjan pass over the edges Nx may see, in compressed rows).
  */
-function stronglyConnectedComponents(deps: readonly number[][]): Int32Array {
-  const n = deps.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
-  const component = new Int32Array(n);
-  let sp = 0;
-  let counter = 0;
-  let components = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    let cp = 0;
-    index[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onStack[root] = 1;
-    callNode[cp] = root;
-    callEdge[cp] = 0;
-    cp++;
-    while (cp > 0) {
-      const v = callNode[cp - 1];
-      const e = callEdge[cp - 1];
-      if (e < deps[v].length) {
-        callEdge[cp - 1] = e + 1;
-        const w = deps[v][e];
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          callNode[cp] = w;
-          callEdge[cp] = 0;
-          cp++;
-        } else if (onStack[w] === 1 && index[w] < low[v]) {
-          low[v] = index[w];
-        }
-        continue;
-      }
-      cp--;
-      if (cp > 0) {
-        const parent = callNode[cp - 1];
-        if (low[v] < low[parent]) low[parent] = low[v];
-      }
-      if (low[v] === index[v]) {
-        let w: number;
-        do {
-          w = stack[--sp];
-          onStack[w] = 0;
-          component[w] = components;
-        } while (w !== v);
-        components++;
-      }
-    }
-  }
+function cycleComponents(ids: string[], indexOf: Map<string, number>, deps: readonly number[][]): Int32Array {
+  const depStart = new Int32Array(deps.length + 1);
+  for (let i = 0; i < deps.length; i++) depStart[i + 1] = depStart[i] + deps[i].length;
+  const flat = new Int32Array(depStart[deps.length]);
+  deps.forEach((list, i) => flat.set(list, depStart[i]));
+  const component = new Int32Array(deps.length).fill(-1);
+  findStronglyConnectedComponents({ ids, indexOf, depStart, deps: flat }).forEach((members, c) => {
+    for (const member of members) component[member] = c;
+  });
   return component;
 }
 
