@@ -17,7 +17,7 @@
 // every achievement), as in a workspace that has used the method for a while;
 // a finished plan gets no achievement targets.
 // --files N: N unrelated source files in both workspaces (a monorepo's code):
-// Nx's per-folder hashing of plan folders costs plans × workspace files.
+// the plugin's cache key must not grow with them (Nx's per-folder hash did).
 // NX_PLAN_DEBUG_CACHE=1 makes the plugin print its hit/miss counts, checked here.
 import fs from 'node:fs';
 import path from 'node:path';
