@@ -150,6 +150,9 @@ export function resolveRunOptions(
     throw new RunAchievementError(`plan folder "${plan}" is outside the workspace (${workspaceRoot}); refusing to run`);
   }
   const achievement = typeof own.achievement === 'string' || typeof own.achievement === 'number' ? String(own.achievement).trim() : '';
+  if (achievement === '') {
+    throw new RunAchievementError('option "achievement" is missing: give the id of the achievement to run (--achievement=1.2)');
+  }
   if (!ACHIEVEMENT_ID_PATTERN.test(achievement)) {
     throw new RunAchievementError(`achievement id "${String(own.achievement ?? '')}" is not of the form <priority>.<number> (e.g. 1.2)`);
   }

@@ -318,9 +318,14 @@ describe('run-achievement executor', () => {
       expect(text('error')).toContain(message);
     });
 
-    it.each(['1/2', '../1.2', '1.2/..', 'one.two', ''])('refuses achievement id %j', async (achievement) => {
+    it.each(['1/2', '../1.2', '1.2/..', 'one.two'])('refuses achievement id %j', async (achievement) => {
       await expect(run(achievement, { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
       expect(text('error')).toContain('is not of the form <priority>.<number>');
+    });
+
+    it('says which option is missing when there is no achievement id', async () => {
+      await expect(run('', { agentCommand: 'node agent.js' })).resolves.toEqual({ success: false });
+      expect(text('error')).toContain('option "achievement" is missing');
     });
 
     it('fails clearly for a plan folder without a PLAN', async () => {
