@@ -198,6 +198,7 @@ describe('nx-plan CLI', () => {
       [['graph', '--format=png'], 'unknown --format "png"'],
       [['graph', 'GOOD', 'BAD'], 'takes at most 1 plan argument'],
       [['--strict'], 'options go after a command'],
+      [['clean', '--dryrun'], 'nx-plan clean: unknown option --dryrun (did you mean --dryRun?)'],
     ])('%j is a usage error (exit 2): %s', async (argv, message) => {
       await expect(cli(argv)).resolves.toBe(2);
       expect(errorText()).toContain(message);

@@ -2,7 +2,7 @@
  * `nx-plan clean [plan…] [--dryRun] [--json]`: remove the worktrees and
  * branches of achievement runs whose work is merged (see clean.ts).
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../cli/parse-command-line';
 import { openWorkspace, resolvePlanArguments, workspacePlans } from '../cli/workspace-plans';
 import { cleanWorktrees } from './clean';
 
@@ -21,14 +21,14 @@ Options:
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      options: { dryRun: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseCommandLine(
+      'clean',
+      argv,
+      { dryRun: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      Number.POSITIVE_INFINITY
+    );
   } catch (error) {
-    process.stderr.write(`nx-plan clean: ${(error as Error).message}\n  See: nx-plan clean --help\n`);
+    process.stderr.write(`error: ${(error as Error).message}\nRun nx-plan clean --help for usage.\n`);
     return 2;
   }
   if (parsed.values.help) {
