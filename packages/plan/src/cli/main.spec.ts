@@ -206,6 +206,12 @@ describe('nx-plan CLI', () => {
       expect(out.stdout()).toBe('');
     });
 
+    it('suggests an option only when the word looks like a typo of it', async () => {
+      await expect(cli(['status', '--plan=X'])).resolves.toBe(2);
+      expect(errorText()).toContain('nx-plan status: unknown option --plan');
+      expect(errorText()).not.toContain('did you mean');
+    });
+
     it('no command prints the help on stderr with exit 2', async () => {
       await expect(cli([])).resolves.toBe(2);
       expect(stderr.join('')).toContain('Usage: nx-plan <command>');

@@ -51,10 +51,15 @@ function explain(command: string, error: unknown, options: OptionSpec): string {
   return `nx-plan ${command}: ${message.split('\n')[0]}`;
 }
 
-/** The known option nearest to `name` (edit distance ≤ 3, case-insensitive), if any. */
+/**
+ * The known option nearest to `name` (case-insensitive), if any is near
+ * enough to be a typo: an edit distance of at most 2 for a word of up to 4
+ * letters, 3 for a longer one (`--jsn` → `--json`, `mpc` → `mcp`; `--plan`
+ * suggests nothing rather than `--json`).
+ */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 4;
+  let bestDistance = name.length <= 4 ? 3 : 4;
   for (const candidate of known) {
     if (candidate.length <= 1) continue;
     const d = distance(name.toLowerCase(), candidate.toLowerCase());
