@@ -22,10 +22,10 @@ import { calculateHashesForCreateNodes, workspaceDataDirectory } from '@nx/devki
 import { loadPlanFolder } from '@nx-plan/core';
 import { dirname, join, basename, resolve } from 'node:path';
 import { minimatch } from 'minimatch';
-import { achievementTarget, giantPlanExecuteTarget } from './lib/achievement-target';
+import { achievementTarget, finishedPlanExecuteTarget, giantPlanExecuteTarget } from './lib/achievement-target';
 import { aggregateProjectRoot } from './lib/aggregate-project-root';
 import { documentOutputEnv } from './lib/document-output-hook';
-import { FINISHED_PLAN_HINT, finishedPlanExecuteTarget, finishedPlanReason, isFinishedPlan } from './lib/finished-plan';
+import { FINISHED_PLAN_HINT, finishedPlanReason, isFinishedPlan } from './lib/finished-plan';
 import { giantPlanHint, giantPlanReason, isGiantPlan, maxAchievementTargetsOf } from './lib/giant-plan';
 import { InferenceCache, inferenceCacheFile, pluginVersionKey, stableHash } from './lib/inference-cache';
 import { planFolderFingerprint } from './lib/plan-folder-fingerprint';

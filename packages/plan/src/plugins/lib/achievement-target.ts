@@ -41,3 +41,13 @@ export function giantPlanExecuteTarget(reason: string, hint: string, technologie
     metadata: { technologies, description: `Not available: ${reason}` },
   };
 }
+
+/** `execute` of a finished plan: prints that there is nothing to run, and succeeds. */
+export function finishedPlanExecuteTarget(reason: string, technologies: string[]): TargetConfiguration {
+  return {
+    executor: 'nx:run-commands',
+    cache: false,
+    options: { command: `printf '%s\\n' ${shellQuote(`nx-plan: ${reason}`)}` },
+    metadata: { technologies, description: `Nothing to run: ${reason}` },
+  };
+}

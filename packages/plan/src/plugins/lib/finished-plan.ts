@@ -5,14 +5,12 @@
  * workspace (Nx merges, stores and hands around each one: about 0.1 ms per
  * target, docs/performance.md), and a workspace that has used the method for
  * a while holds mostly finished plans. The project keeps validate, status and
- * graph; its `execute` says the plan is finished and succeeds. Removing an
+ * graph; its `execute` (lib/achievement-target) says the plan is finished and succeeds. Removing an
  * APPROVED_/SKIPPED_ file (e.g. to replace an approval with a FIX) changes
  * the plan's files, so the next inference gives the targets back.
  */
 import { deriveFileStatus, nmOf, type DerivedStatus, type LoadedPlan } from '@nx-plan/core';
-import type { TargetConfiguration } from '@nx/devkit';
 import type { AchievementLike } from './select-achievement-targets';
-import { shellQuote } from './shell-quote';
 
 const DONE: ReadonlySet<DerivedStatus> = new Set<DerivedStatus>(['complete', 'skipped']);
 
@@ -30,13 +28,3 @@ export function finishedPlanReason(planName: string, achievements: number): stri
 export const FINISHED_PLAN_HINT =
   'removing an APPROVED_<NM>.md or SKIPPED_<NM>.md (e.g. replacing an approval with a FIX_<NM>.md) reopens an achievement and brings the targets back; ' +
   'status, validate and graph work as before';
-
-/** `execute` of a finished plan: prints that there is nothing to run, and succeeds. */
-export function finishedPlanExecuteTarget(reason: string, technologies: string[]): TargetConfiguration {
-  return {
-    executor: 'nx:run-commands',
-    cache: false,
-    options: { command: `printf '%s\\n' ${shellQuote(`nx-plan: ${reason}`)}` },
-    metadata: { technologies, description: `Nothing to run: ${reason}` },
-  };
-}
