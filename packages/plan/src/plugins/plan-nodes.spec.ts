@@ -393,9 +393,15 @@ describe('createNodes: giant plans (maxAchievementTargets)', () => {
     const execute = project.targets!['execute'];
     expect(execute).toMatchObject({ executor: 'nx:run-commands', cache: false });
     expect(execute.dependsOn).toBeUndefined();
+    // The message travels in env: nothing of the plan in the command line, nothing to quote for any shell.
+    expect(execute.options.command).not.toContain('SMALL');
 
     // Run the command as Nx's run-commands would: through a shell.
-    const result = spawnSync('/bin/sh', ['-c', execute.options.command], { cwd: ws.root, encoding: 'utf8' });
+    const result = spawnSync('/bin/sh', ['-c', execute.options.command], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, ...execute.options.env },
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
@@ -441,7 +447,11 @@ describe('createNodes: finished plans', () => {
     });
     const execute = finished.targets!['execute'];
     expect(execute.dependsOn).toBeUndefined();
-    const result = spawnSync('/bin/sh', ['-c', execute.options.command], { cwd: ws.root, encoding: 'utf8' });
+    const result = spawnSync('/bin/sh', ['-c', execute.options.command], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, ...execute.options.env },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       'nx-plan: plan DONE is finished: all 3 achievements are complete or skipped, so it has no per-achievement targets and nothing to run\n'

@@ -32,22 +32,27 @@ export function achievementTarget(
   };
 }
 
-/** `execute` of a plan above maxAchievementTargets: prints why and how to raise the limit, and fails. */
-export function giantPlanExecuteTarget(reason: string, hint: string, technologies: string[]): TargetConfiguration {
+/**
+ * A target that only prints a message (to stdout, or to stderr and fails).
+ * The text travels in the target's `env`, never in the command line, so
+ * nothing in it needs quoting and the same command works in sh and cmd.exe.
+ */
+function messageTarget(message: string, fail: boolean, description: string, technologies: string[]): TargetConfiguration {
+  const print = fail ? 'console.error(process.env.NX_PLAN_MESSAGE);process.exitCode=1' : 'console.log(process.env.NX_PLAN_MESSAGE)';
   return {
     executor: 'nx:run-commands',
     cache: false,
-    options: { command: `printf '%s\\n' ${shellQuote(`nx-plan: ${reason}`)} ${shellQuote(`  hint: ${hint}`)} >&2; exit 1` },
-    metadata: { technologies, description: `Not available: ${reason}` },
+    options: { command: `node -e "${print}"`, env: { NX_PLAN_MESSAGE: message } },
+    metadata: { technologies, description },
   };
+}
+
+/** `execute` of a plan above maxAchievementTargets: prints why and how to raise the limit, and fails. */
+export function giantPlanExecuteTarget(reason: string, hint: string, technologies: string[]): TargetConfiguration {
+  return messageTarget(`nx-plan: ${reason}\n  hint: ${hint}`, true, `Not available: ${reason}`, technologies);
 }
 
 /** `execute` of a finished plan: prints that there is nothing to run, and succeeds. */
 export function finishedPlanExecuteTarget(reason: string, technologies: string[]): TargetConfiguration {
-  return {
-    executor: 'nx:run-commands',
-    cache: false,
-    options: { command: `printf '%s\\n' ${shellQuote(`nx-plan: ${reason}`)}` },
-    metadata: { technologies, description: `Nothing to run: ${reason}` },
-  };
+  return messageTarget(`nx-plan: ${reason}`, false, `Nothing to run: ${reason}`, technologies);
 }
