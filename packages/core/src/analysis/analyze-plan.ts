@@ -22,17 +22,13 @@ import type {
   RecommendedAction,
   TimeSavings,
 } from '../model/types';
-import { awaitingReviewAttempt, deriveStatus } from '../status/derive-status';
+import { awaitingReviewAttempt, deriveStatus, isDoneStatus } from '../status/derive-status';
 import { buildDependencyGraph, nodeIndex, type DependencyGraph } from '../graph/dependency-graph';
 import { planFileOverlaps } from '../overlaps/plan-file-overlaps';
 import { computeLevelsAndOrder } from '../graph/compute-levels';
 import { hasErrors, validatePlan } from '../checks/validate-plan';
 
 const PRE_EXECUTION: ReadonlySet<DerivedStatus> = new Set(['not_started', 'subplan_created', 'execution_created']);
-
-function isDone(status: DerivedStatus): boolean {
-  return status === 'complete' || status === 'skipped';
-}
 
 /** Orders nodes by priority, index, then id (numeric parts first, so 1.10 follows 1.9). */
 function compareNodes(a: AchievementNode, b: AchievementNode): number {
@@ -95,7 +91,7 @@ export function analyzePlan(plan: LoadedPlan, options: AnalyzeOptions = {}): Pla
     fileSets[i] = files;
     const status = deriveStatus(files);
     statuses[i] = status;
-    if (isDone(status)) done[i] = 1;
+    if (isDoneStatus(status)) done[i] = 1;
   }
   const ready = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -403,8 +399,8 @@ function recommend(
       details: reviewDetails(awaiting, fileSets, indexOf, project),
     };
   }
-  if (statuses.every(isDone)) {
-    const open = planOnly.filter((a) => !isDone(a.status)).map((a) => a.id);
+  if (statuses.every(isDoneStatus)) {
+    const open = planOnly.filter((a) => !isDoneStatus(a.status)).map((a) => a.id);
     if (open.length > 0) {
       return {
         kind: 'wait',

@@ -7,6 +7,7 @@ import type { AnalyzedAchievement, DerivedStatus, PlanAnalysis } from '../model/
 import { palette } from './ansi';
 import type { RenderOptions } from './render-diagnostics';
 import { statusStyle } from './render-status';
+import { isDoneStatus } from '../status/derive-status';
 
 export type GraphFormat = 'ascii' | 'mermaid' | 'dot' | 'json';
 
@@ -47,7 +48,7 @@ export function renderAsciiGraph(analysis: PlanAnalysis, options: RenderOptions 
   );
 
   const line = (a: AnalyzedAchievement): string => {
-    const mark = a.status === 'complete' || a.status === 'skipped' ? '✔' : a.ready ? '●' : '○';
+    const mark = isDoneStatus(a.status) ? '✔' : a.ready ? '●' : '○';
     const deps = a.dependencies.length > 0 ? c.dim(`  ← ${a.dependencies.join(', ')}`) : '';
     return `  ${statusStyle(c, a.status)(mark)} ${c.bold(a.id)}  ${oneLine(a.title)}  ${statusStyle(c, a.status)(`[${a.status}]`)}${deps}`;
   };

@@ -7,6 +7,7 @@ import { formatHours } from '../model/hours';
 import type { AnalyzedAchievement, DerivedStatus, HoursRange, PlanAnalysis } from '../model/types';
 import { palette, padEnd, truncate, type Palette } from './ansi';
 import { summarizeDiagnostics, type RenderOptions } from './render-diagnostics';
+import { isDoneStatus } from '../status/derive-status';
 
 const TITLE_WIDTH = 44;
 const LIST_LIMIT = 20;
@@ -34,7 +35,7 @@ export function statusStyle(c: Palette, status: DerivedStatus): (text: string) =
 
 function stateOf(a: AnalyzedAchievement): string {
   if (a.planOnly) return 'plan-only';
-  if (a.status === 'complete' || a.status === 'skipped') return 'done';
+  if (isDoneStatus(a.status)) return 'done';
   // Its dependencies are done, but it waits for a verdict, not for someone to start it.
   if (a.status === 'awaiting_review') return 'review';
   return a.ready ? 'ready' : 'blocked';
@@ -62,7 +63,7 @@ export function renderStatus(analysis: PlanAnalysis, options: RenderOptions = {}
   const planOnly = analysis.planOnly ?? [];
   const listed = planOnly.length === 0 ? analysis.achievements : [...analysis.achievements, ...planOnly];
   const total = listed.length;
-  const done = listed.filter((a) => a.status === 'complete' || a.status === 'skipped').length;
+  const done = listed.filter((a) => isDoneStatus(a.status)).length;
   const source = analysis.dependencySource === 'inferred' ? 'dependencies inferred from the PLAN' : 'dependencies from parallel.json';
   out.push(c.bold(`Plan ${analysis.name}`) + c.dim(`  ${done}/${total} done, ${source}`));
   out.push('');

@@ -39,6 +39,11 @@ export function deriveStatus(files: AchievementFiles | undefined): DerivedStatus
   return 'not_started';
 }
 
+/** Complete or skipped: nothing is left to do for the achievement, and its dependents may start. */
+export function isDoneStatus(status: DerivedStatus): boolean {
+  return status === 'complete' || status === 'skipped';
+}
+
 /**
  * The status the lifecycle files give, ignoring an in_progress marker: what
  * the plan says once no run is going on (a run reads it while it holds the

@@ -4,7 +4,7 @@
  * the one recommended action with its command — the tail of the status
  * report without the table — or a small versioned JSON document.
  */
-import { formatHours, type HoursRange, type PlanAnalysis, type RecommendedAction } from '@nx-plan/core';
+import { formatHours, isDoneStatus, type HoursRange, type PlanAnalysis, type RecommendedAction } from '@nx-plan/core';
 import { painter, shouldUseColor } from '../executors/lib/color';
 import { emitDocument } from '../executors/lib/emit-document';
 import type { PlanFolder } from '../executors/lib/resolve-plan-folders';
@@ -39,7 +39,7 @@ export function toNextDocument(analyses: readonly PlanAnalysis[]): NextDocument 
       return {
         name: analysis.name,
         dir: analysis.dir,
-        done: analysis.achievements.filter((a) => a.status === 'complete' || a.status === 'skipped').length,
+        done: analysis.achievements.filter((a) => isDoneStatus(a.status)).length,
         total: analysis.achievements.length,
         nextAvailable: analysis.nextAvailable.map((id) => {
           const a = byId.get(id)!;

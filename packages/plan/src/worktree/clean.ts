@@ -8,7 +8,7 @@
  * achievement is removed.
  */
 import { join, relative } from 'node:path';
-import { deriveFileStatus, loadPlanFolder, nmOf, type LoadedPlan } from '@nx-plan/core';
+import { deriveFileStatus, isDoneStatus, loadPlanFolder, nmOf, type LoadedPlan } from '@nx-plan/core';
 import { slugForGit, WORKTREES_DIR } from './branch-name';
 import { git, splitNul, tryGit } from './git';
 import { readRepoInfo } from './repo-state';
@@ -84,8 +84,7 @@ export async function cleanWorktrees(workspaceRoot: string, plans: readonly Plan
       }
       const node = p.achievements.find((a) => nmOf(a.id) === nm);
       achievement = node?.id;
-      const status = deriveFileStatus(p.files.byNm.get(nm));
-      done = status === 'complete' || status === 'skipped';
+      done = isDoneStatus(deriveFileStatus(p.files.byNm.get(nm)));
     }
     const unmerged = Number((await git(repo.toplevel, ['rev-list', '--count', `HEAD..${candidate.branch}`])).trim());
     const worktree = candidate.worktree ? relative(workspaceRoot, candidate.worktree).split('\\').join('/') : undefined;

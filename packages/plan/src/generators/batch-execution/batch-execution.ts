@@ -10,6 +10,7 @@ import {
   executionPath,
   fixPath,
   formatAttempt,
+  isDoneStatus,
   nmOf,
   subplanPath,
   type AchievementFiles,
@@ -112,7 +113,7 @@ export function decideExecutions(tree: Tree, batch: BatchPlan, selection: Select
   for (const achievement of achievements) {
     const { id } = achievement;
     const files = filesOf(batch, id);
-    if (achievement.status === 'complete' || achievement.status === 'skipped' || achievement.status === 'in_progress') {
+    if (isDoneStatus(achievement.status) || achievement.status === 'in_progress') {
       skipped.push({ id, reason: describeStatus(achievement.status, files) });
       continue;
     }

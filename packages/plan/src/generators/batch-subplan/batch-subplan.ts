@@ -4,7 +4,7 @@
  */
 import { join, posix } from 'node:path';
 import { generateFiles, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { nmOf, subplanPath, type AnalyzedAchievement } from '@nx-plan/core';
+import { isDoneStatus, nmOf, subplanPath, type AnalyzedAchievement } from '@nx-plan/core';
 import { selectAchievements, type Selection } from '../lib/batch-selection';
 import type { BatchItem } from '../lib/batch-summary';
 import type { BatchPlan } from '../lib/load-batch-plan';
@@ -43,7 +43,7 @@ export function decideSubplans(tree: Tree, batch: BatchPlan, selection: Selectio
       skipped.push({ id, file: check.path, reason: 'SUBPLAN exists, left as it is' });
       continue;
     }
-    if (achievement.status === 'complete' || achievement.status === 'skipped') {
+    if (isDoneStatus(achievement.status)) {
       const files = loaded.files.byNm.get(nmOf(id));
       skipped.push({ id, file: check.path, reason: `${describeStatus(achievement.status, files)}: no SUBPLAN needed` });
       continue;

@@ -4,7 +4,7 @@
  * large (a model reading 10,000 table rows learns little and pays for every
  * one); structuredContent always holds every achievement.
  */
-import { renderStatus, type AnalyzedAchievement, type PlanAnalysis } from '@nx-plan/core';
+import { isDoneStatus, renderStatus, type AnalyzedAchievement, type PlanAnalysis } from '@nx-plan/core';
 
 /** Plans up to this many achievements get the whole table. */
 export const FULL_TABLE_LIMIT = 100;
@@ -19,7 +19,7 @@ export function statusText(analysis: PlanAnalysis): string {
   const total = analysis.achievements.length;
   if (total <= FULL_TABLE_LIMIT) return renderStatus(analysis, { color: false }).replace(/\n+$/, '');
   const shown = analysis.achievements.filter(active).slice(0, ABRIDGED_ROWS);
-  const done = analysis.achievements.filter((a) => a.status === 'complete' || a.status === 'skipped').length;
+  const done = analysis.achievements.filter((a) => isDoneStatus(a.status)).length;
   const lines = renderStatus({ ...analysis, achievements: shown }, { color: false }).replace(/\n+$/, '').split('\n');
   lines[0] = lines[0].replace(/\d+\/\d+ done/, `${done}/${total} done`);
   lines.splice(1, 0, `(table: ${shown.length} of ${total} achievements, the ready and started ones; structuredContent lists every achievement, get_achievement gives one in full)`);

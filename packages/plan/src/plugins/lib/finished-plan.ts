@@ -9,15 +9,13 @@
  * APPROVED_/SKIPPED_ file (e.g. to replace an approval with a FIX) changes
  * the plan's files, so the next inference gives the targets back.
  */
-import { deriveFileStatus, nmOf, type DerivedStatus, type LoadedPlan } from '@nx-plan/core';
+import { deriveFileStatus, isDoneStatus, nmOf, type LoadedPlan } from '@nx-plan/core';
 import type { AchievementLike } from './select-achievement-targets';
-
-const DONE: ReadonlySet<DerivedStatus> = new Set<DerivedStatus>(['complete', 'skipped']);
 
 /** True when the plan has achievements and every one of them is complete or skipped by its files. */
 export function isFinishedPlan(loaded: Pick<LoadedPlan, 'files'>, achievements: readonly AchievementLike[]): boolean {
   if (achievements.length === 0) return false;
-  return achievements.every((a) => DONE.has(deriveFileStatus(loaded.files.byNm.get(nmOf(a.id)))));
+  return achievements.every((a) => isDoneStatus(deriveFileStatus(loaded.files.byNm.get(nmOf(a.id)))));
 }
 
 /** Why a finished plan has no per-achievement targets (project metadata and `execute`'s message). */

@@ -8,6 +8,7 @@
 import type { Diagnostic } from '@nx-plan/schema';
 import {
   deriveFileStatus,
+  isDoneStatus,
   hasErrors,
   loadPlanFolder,
   nmOf,
@@ -32,8 +33,6 @@ export type CheckResult =
       /** Latest EXECUTION_TASK attempt (0 when none). */
       latestAttempt: number;
     };
-
-const DONE: readonly DerivedStatus[] = ['complete', 'skipped'];
 
 /** The dependency tree's file name (`parallel.json` unless the plan uses another known name). */
 function parallelName(plan: LoadedPlan): string {
@@ -99,7 +98,7 @@ export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPl
     };
   }
   const status = deriveFileStatus(files);
-  if (DONE.includes(status)) return { kind: 'end', plan, message: `Achievement ${id} of ${plan.name} is already ${status}; nothing to run.` };
+  if (isDoneStatus(status)) return { kind: 'end', plan, message: `Achievement ${id} of ${plan.name} is already ${status}; nothing to run.` };
   if (status === 'awaiting_review' && !options.rerun) {
     return {
       kind: 'end',
@@ -112,10 +111,11 @@ export function checkAchievement(options: RunOptions, planLabel: (plan: LoadedPl
 
   // Dependencies: with startDependentsOn "approved" they must be complete or skipped;
   // with "agentSuccess" an agent run that awaits review is enough.
-  const enough: readonly DerivedStatus[] = options.startDependentsOn === 'approved' ? DONE : [...DONE, 'awaiting_review'];
+  const enough = (status: DerivedStatus) =>
+    isDoneStatus(status) || (options.startDependentsOn !== 'approved' && status === 'awaiting_review');
   const waiting = node.dependencies
     .map((dep) => ({ dep, status: deriveFileStatus(plan.files.byNm.get(nmOf(dep))) }))
-    .filter((d) => !enough.includes(d.status));
+    .filter((d) => !enough(d.status));
   if (waiting.length > 0) {
     const list = waiting.map((w) => `${w.dep} (${w.status})`).join(', ');
     const why =

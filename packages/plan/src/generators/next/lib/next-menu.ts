@@ -5,7 +5,7 @@
  * preparation (SUBPLANs and EXECUTION_TASKs together), each with the exact
  * command that does the same thing without the menu.
  */
-import type { PlanAnalysis } from '@nx-plan/core';
+import { isDoneStatus, type PlanAnalysis } from '@nx-plan/core';
 import { shellArg, type PlanCommands } from '../../../utils/plan-targets';
 import type { NextAction } from '../schema';
 
@@ -36,8 +36,6 @@ export interface RunPlan {
   parallel: number;
 }
 
-const DONE = new Set(['complete', 'skipped']);
-
 /**
  * `hasRetryAttempt(id)` tells whether a failed achievement's latest EXECUTION_TASK
  * was created in answer to its current FIX (default: no).
@@ -49,7 +47,7 @@ export function planRun(analysis: PlanAnalysis, hasRetryAttempt: (id: string) =>
     let open = 0;
     for (const id of wave) {
       const a = byId.get(id);
-      if (!a || DONE.has(a.status)) continue;
+      if (!a || isDoneStatus(a.status)) continue;
       open++;
       if (!a.ready || a.status === 'in_progress') continue;
       run.wave.push(id);
