@@ -228,10 +228,11 @@ async function planHashes(
 ): Promise<Map<string, string> | undefined> {
   const keys = new Map<string, string>();
   const unprinted: PlanEntry[] = [];
+  const optionsKey = stableHash(options);
   for (const e of entries) {
     const fingerprint = planFolderFingerprint(context.workspaceRoot, e.root);
     if (fingerprint === undefined) unprinted.push(e);
-    else keys.set(e.root, stableHash(['files', fingerprint, options, e.file, e.projectName]));
+    else keys.set(e.root, stableHash(['files', fingerprint, optionsKey, e.file, e.projectName]));
   }
   if (unprinted.length === 0) return keys;
   try {
@@ -319,14 +320,11 @@ function planProject(
     ),
   };
 
-  const { achievementTargets, problems, excluded, giant, finished, loadError } = readAchievementTargets(entry, options, context);
+  const { achievementTargets, problems, excluded, omitted, loadError } = readAchievementTargets(entry, options, context);
   Object.assign(targets, achievementTargets);
   const achievementTargetNames = Object.keys(achievementTargets);
-  const omitted = giant ?? finished;
-  if (giant) {
-    targets[options.executeTargetName] = giantPlanExecuteTarget(giant.reason, giant.hint, TECHNOLOGIES);
-  } else if (finished) {
-    targets[options.executeTargetName] = finishedPlanExecuteTarget(finished.reason, TECHNOLOGIES);
+  if (omitted) {
+    targets[options.executeTargetName] = omitted.execute;
   } else if (achievementTargetNames.length > 0) {
     targets[options.executeTargetName] = {
       executor: 'nx:noop',
@@ -358,22 +356,50 @@ function planProject(
         name: planName,
         file: entry.file,
         achievementTargets: achievementTargetNames.length,
-        ...(giant
-          ? {
-              achievementTargetsOmitted: {
-                achievements: giant.achievements,
-                maxAchievementTargets: options.maxAchievementTargets,
-                reason: giant.reason,
-                hint: giant.hint,
-              },
-            }
-          : finished
-            ? { achievementTargetsOmitted: { achievements: finished.achievements, finished: true, reason: finished.reason, hint: finished.hint } }
-            : {}),
+        ...(omitted ? { achievementTargetsOmitted: omitted.metadata } : {}),
         ...(problems.length > 0 ? { achievementProblems: problems } : {}),
         ...(excluded.length > 0 ? { achievementsWithoutTarget: excluded } : {}),
         ...(loadError ? { loadError } : {}),
       },
+    },
+  };
+}
+
+/** What inference gives a plan in achievement targets (see readAchievementTargets). */
+interface AchievementTargets {
+  achievementTargets: Record<string, TargetConfiguration>;
+  problems: AchievementProblem[];
+  excluded: AchievementProblem[];
+  /** Why the plan has no achievement targets at all: `metadata.plan.achievementTargetsOmitted`, and the `execute` that says so. */
+  omitted?: { metadata: Record<string, unknown>; execute: TargetConfiguration };
+  loadError?: string;
+}
+
+/** No achievement targets for a plan above maxAchievementTargets: its execute explains and fails. */
+function giantPlanTargets(planName: string, achievements: number, limit: number): AchievementTargets {
+  const reason = giantPlanReason(planName, achievements, limit);
+  const hint = giantPlanHint(achievements);
+  return {
+    achievementTargets: {},
+    problems: [],
+    excluded: [],
+    omitted: {
+      metadata: { achievements, maxAchievementTargets: limit, reason, hint },
+      execute: giantPlanExecuteTarget(reason, hint, TECHNOLOGIES),
+    },
+  };
+}
+
+/** No achievement targets for a finished plan: its execute says so and succeeds. */
+function finishedPlanTargets(planName: string, achievements: number): AchievementTargets {
+  const reason = finishedPlanReason(planName, achievements);
+  return {
+    achievementTargets: {},
+    problems: [],
+    excluded: [],
+    omitted: {
+      metadata: { achievements, finished: true, reason, hint: FINISHED_PLAN_HINT },
+      execute: finishedPlanExecuteTarget(reason, TECHNOLOGIES),
     },
   };
 }
@@ -384,34 +410,13 @@ function planProject(
  * validate/status/graph targets, and every achievement its target: the
  * dependencies Nx cannot wire (unknown ids, cycles) are left out of dependsOn
  * and listed with a reason; the run refuses such achievements with the
- * located diagnostics. A plan above maxAchievementTargets gets none, and neither does a finished plan (every achievement complete or skipped).
+ * located diagnostics. A plan above maxAchievementTargets gets none, and
+ * neither does a finished plan (every achievement complete or skipped).
  */
-function readAchievementTargets(
-  entry: PlanEntry,
-  options: NormalizedPlanPluginOptions,
-  context: CreateNodesContext
-): {
-  achievementTargets: Record<string, TargetConfiguration>;
-  problems: AchievementProblem[];
-  excluded: AchievementProblem[];
-  giant?: { achievements: number; reason: string; hint: string };
-  finished?: { achievements: number; reason: string; hint: string };
-  loadError?: string;
-} {
+function readAchievementTargets(entry: PlanEntry, options: NormalizedPlanPluginOptions, context: CreateNodesContext): AchievementTargets {
   // Far above the limit (twice or more), a plan is giant whatever its details: skip loading it (seconds for 100k).
   const estimate = quickAchievementCount(join(context.workspaceRoot, entry.root));
-  if (estimate > 2 * options.maxAchievementTargets) {
-    return {
-      achievementTargets: {},
-      problems: [],
-      excluded: [],
-      giant: {
-        achievements: estimate,
-        reason: giantPlanReason(entry.planName, estimate, options.maxAchievementTargets),
-        hint: giantPlanHint(estimate),
-      },
-    };
-  }
+  if (estimate > 2 * options.maxAchievementTargets) return giantPlanTargets(entry.planName, estimate, options.maxAchievementTargets);
   let loaded;
   try {
     loaded = loadPlanFolder(join(context.workspaceRoot, entry.root), { strict: options.strict });
@@ -419,24 +424,9 @@ function readAchievementTargets(
     return { achievementTargets: {}, problems: [], excluded: [], loadError: e instanceof Error ? e.message : String(e) };
   }
   const count = targetAchievementCount(loaded);
-  if (isGiantPlan(count, options.maxAchievementTargets)) {
-    const reason = giantPlanReason(entry.planName, count, options.maxAchievementTargets);
-    return {
-      achievementTargets: {},
-      problems: [],
-      excluded: [],
-      giant: { achievements: count, reason, hint: giantPlanHint(count) },
-    };
-  }
+  if (isGiantPlan(count, options.maxAchievementTargets)) return giantPlanTargets(entry.planName, count, options.maxAchievementTargets);
   const achievements = targetAchievements(loaded);
-  if (isFinishedPlan(loaded, achievements)) {
-    return {
-      achievementTargets: {},
-      problems: [],
-      excluded: [],
-      finished: { achievements: count, reason: finishedPlanReason(entry.planName, count), hint: FINISHED_PLAN_HINT },
-    };
-  }
+  if (isFinishedPlan(loaded, achievements)) return finishedPlanTargets(entry.planName, count);
   const { included, problems, excluded } = selectAchievementTargets(achievements);
   const achievementTargets: Record<string, TargetConfiguration> = {};
   for (const a of included) {
