@@ -21,6 +21,16 @@ export class PromptInterrupted extends Error {
   }
 }
 
+/**
+ * Ends the process after Ctrl+C at a generator's prompt: the cancellation
+ * line on stderr, exit code 130, before Nx flushes anything (Ctrl+C means
+ * "stop", not "No" with exit 0, nor a failure report).
+ */
+export function exitOnPromptInterrupt(generator: string, exit: (code: number) => never | void = (code) => process.exit(code)): void {
+  process.stderr.write(`${new PromptInterrupted(generator).message}\n`);
+  exit(INTERRUPTED_EXIT_CODE);
+}
+
 export interface ConfirmIo {
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;

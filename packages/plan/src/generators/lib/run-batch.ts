@@ -11,7 +11,7 @@ import { BatchRefusal } from './batch-refusal';
 import { batchProgress } from './batch-progress';
 import { describeSelection, parseSelection, type BatchSelectionOptions, type Selection } from './batch-selection';
 import { emptySummary, printSummary, type BatchGeneratorName, type BatchItem, type BatchSummary } from './batch-summary';
-import { confirmBatch, INTERRUPTED_EXIT_CODE, isDryRun, PromptInterrupted, type ConfirmIo } from './confirm-batch';
+import { confirmBatch, exitOnPromptInterrupt, isDryRun, PromptInterrupted, type ConfirmIo } from './confirm-batch';
 import { loadBatchPlan, resolveBatchPlan, type BatchPlan } from './load-batch-plan';
 import { acquirePlanLock, type PlanLockOptions } from './plan-lock';
 
@@ -136,9 +136,7 @@ export async function runBatch<O extends BatchCommonOptions>(
   } catch (error) {
     lock?.release();
     if (error instanceof PromptInterrupted) {
-      // Exit before Nx flushes anything: Ctrl+C means "stop", not "No" (exit 0) nor a failure report.
-      process.stderr.write(`${new PromptInterrupted(generator).message}\n`);
-      (runtime.exit ?? ((code: number) => process.exit(code)))(INTERRUPTED_EXIT_CODE);
+      exitOnPromptInterrupt(generator, runtime.exit);
       return;
     }
     throw error;

@@ -23,7 +23,7 @@ import { rawStringOption } from '../../utils/raw-option';
 import { findPlansInTree, treePlanSource } from '../../utils/tree-plan';
 import { batchExecutionGenerator } from '../batch-execution/batch-execution';
 import { batchSubplanGenerator } from '../batch-subplan/batch-subplan';
-import { INTERRUPTED_EXIT_CODE, isDryRun, PromptInterrupted } from '../lib/confirm-batch';
+import { exitOnPromptInterrupt, isDryRun, PromptInterrupted } from '../lib/confirm-batch';
 import { buildExecutionPrompt } from './lib/execution-prompt';
 import { buildFillSubplansPrompt, findSubplansToFill } from './lib/fill-subplans-prompt';
 import { answersFix } from '../batch-execution/fix-answer-marker';
@@ -101,9 +101,8 @@ export async function runNext(tree: Tree, options: NextGeneratorSchema, runtime:
       action = await choose(io, menu, print);
     } catch (error) {
       if (!(error instanceof PromptInterrupted)) throw error;
-      // Ctrl+C means "stop" (exit 130, as shells report it), not "nothing chosen" (exit 0).
-      process.stderr.write(`${new PromptInterrupted('next').message}\n`);
-      (runtime.exit ?? ((code: number) => process.exit(code)))(INTERRUPTED_EXIT_CODE);
+      // Ctrl+C means "stop" (exit 130), not "nothing chosen" (exit 0).
+      exitOnPromptInterrupt('next', runtime.exit);
       return { created: [], skipped: [] };
     }
     if (action === undefined) return { created: [], skipped: [] };
