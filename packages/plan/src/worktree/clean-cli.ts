@@ -19,18 +19,13 @@ Options:
 `;
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseCommandLine(
-      'clean',
-      argv,
-      { dryRun: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      Number.POSITIVE_INFINITY
-    );
-  } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\nRun nx-plan clean --help for usage.\n`);
-    return 2;
-  }
+  // A bad command line throws CliUsageError, which `nx-plan` reports like every command's (exit 2).
+  const parsed = parseCommandLine(
+    'clean',
+    argv,
+    { dryRun: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    Number.POSITIVE_INFINITY
+  );
   if (parsed.values.help) {
     process.stdout.write(CLEAN_HELP);
     return 0;
