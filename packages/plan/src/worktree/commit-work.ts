@@ -5,7 +5,7 @@
  * node_modules) are left out. Without a configured identity (CI), and only
  * then, a fallback identity is used.
  */
-import { GitError, tryGit, tryGitWaitingForLocks } from './git';
+import { gitWaitingForLocks, tryGit } from './git';
 
 export const FALLBACK_IDENTITY = { name: 'nx-plan', email: 'nx-plan@localhost' };
 
@@ -41,12 +41,10 @@ export async function commitWork(worktreeDir: string, message: string, leaveOut:
   }
   // `:/` is the whole worktree; `literal` keeps names with glob characters literal, `top` makes them top-level relative.
   const pathspec = [':/', ...leaveOut.filter((p) => !ignored.has(p)).map((p) => `:(exclude,literal,top)${p}`)];
-  const added = await tryGitWaitingForLocks(worktreeDir, ['add', '--all', '--', ...pathspec]);
-  if (added.code !== 0) throw new GitError(['add', '--all'], added);
+  await gitWaitingForLocks(worktreeDir, ['add', '--all', '--', ...pathspec]);
   const staged = await tryGit(worktreeDir, ['diff', '--cached', '--quiet']);
   if (staged.code === 0) return { committed: false, fallbackIdentity: false };
   const identity = await identityArgs(worktreeDir);
-  const committed = await tryGitWaitingForLocks(worktreeDir, [...identity, 'commit', '--quiet', '-m', message]);
-  if (committed.code !== 0) throw new GitError(['commit'], committed);
+  await gitWaitingForLocks(worktreeDir, [...identity, 'commit', '--quiet', '-m', message]);
   return { committed: true, fallbackIdentity: identity.length > 0 };
 }

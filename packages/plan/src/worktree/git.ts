@@ -101,3 +101,10 @@ export async function tryGitWaitingForLocks(
   }
   return result;
 }
+
+/** tryGitWaitingForLocks that returns stdout and throws GitError on failure, as `git()` does. */
+export async function gitWaitingForLocks(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
+  const result = await tryGitWaitingForLocks(cwd, args, options);
+  if (result.code !== 0) throw new GitError(args, result);
+  return result.stdout;
+}

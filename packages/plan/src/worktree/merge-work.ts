@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, GitError, isLockContention, splitNul, tryGit, tryGitWaitingForLocks, type GitResult } from './git';
+import { git, gitWaitingForLocks, isLockContention, splitNul, tryGit, type GitResult } from './git';
 import { identityArgs } from './commit-work';
 import { dirtyFiles } from './repo-state';
 
@@ -53,8 +53,7 @@ export async function recoverInterruptedMerge(toplevel: string, gitDir: string):
     // no message: not ours
   }
   if (!message.startsWith(MERGE_MESSAGE_PREFIX)) return 'user-merge';
-  const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
-  if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
+  await gitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
   return 'aborted';
 }
 
@@ -67,21 +66,18 @@ const sleep = (ms: number) => new Promise((wake) => setTimeout(wake, ms));
  * again; up to `attempts` tries.
  */
 async function mergeWaitingForLocks(toplevel: string, gitDir: string, args: readonly string[], attempts = 20): Promise<GitResult> {
+  const lock = join(gitDir, 'index.lock');
   let result: GitResult = { code: 1, stdout: '', stderr: '' };
   for (let attempt = 0; attempt < attempts; attempt++) {
-    for (let waited = 0; existsSync(join(gitDir, 'index.lock')) && waited < 10_000; waited += 100) await sleep(100);
+    for (let waited = 0; existsSync(lock) && waited < 10_000; waited += 100) await sleep(100);
     // Never start a merge over a held lock: git would leave a half-written merge behind.
-    if (existsSync(join(gitDir, 'index.lock'))) {
-      const lock = join(gitDir, 'index.lock');
+    if (existsSync(lock)) {
       return { code: 1, stdout: '', stderr: `${lock} is still held after 10 s (another git process; if none is running, a crashed one left it: remove the file)` };
     }
     result = await tryGit(toplevel, args, { detached: true });
     const lockProblem = isLockContention(result) || /Unable to write index/.test(result.stderr);
     if (result.code === 0 || !lockProblem) return result;
-    if (existsSync(join(gitDir, 'MERGE_HEAD'))) {
-      const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
-      if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
-    }
+    if (existsSync(join(gitDir, 'MERGE_HEAD'))) await gitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
     await sleep(100);
   }
   return result;
@@ -118,8 +114,7 @@ export async function mergeWork(request: MergeRequest): Promise<MergeOutcome> {
   for (const file of setAside) {
     const head = await tryGit(toplevel, ['cat-file', '-e', `HEAD:${file.path}`]);
     if (head.code === 0) {
-      const restored = await tryGitWaitingForLocks(toplevel, ['restore', '--source=HEAD', '--staged', '--worktree', '--', `:(literal,top)${file.path}`]);
-      if (restored.code !== 0) throw new GitError(['restore', file.path], restored);
+      await gitWaitingForLocks(toplevel, ['restore', '--source=HEAD', '--staged', '--worktree', '--', `:(literal,top)${file.path}`]);
     } else {
       rmSync(join(toplevel, file.path), { force: true });
     }
@@ -136,10 +131,7 @@ export async function mergeWork(request: MergeRequest): Promise<MergeOutcome> {
   }
   const conflicted = splitNul((await tryGit(toplevel, ['diff', '--name-only', '--diff-filter=U', '-z'])).stdout);
   const inProgress = existsSync(join(request.gitDir, 'MERGE_HEAD'));
-  if (inProgress) {
-    const aborted = await tryGitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
-    if (aborted.code !== 0) throw new GitError(['merge', '--abort'], aborted);
-  }
+  if (inProgress) await gitWaitingForLocks(toplevel, ['merge', '--abort'], { detached: true });
   restore();
   const detail = (merge.stdout + merge.stderr).trim();
   // A merge that stopped before changing anything (a lock held too long, an error of git's own) is no conflict.
